@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "thidua.core"
+    label = "core"
+    verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from thidua.core import db
+
+        db.register_sqlite_collation()

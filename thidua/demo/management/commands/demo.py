@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import translation
+
+from thidua.accounts import demo as accounts_demo
+from thidua.orgs import demo as orgs_demo
+
+
+class Command(BaseCommand):
+    help = "Load the Cẩm Giang demo (Hải Phòng -> xã Cẩm Giang). Safe to run again."
+
+    def handle(self, *args, **options):
+        translation.activate("vi")
+        with transaction.atomic():
+            actor = accounts_demo.system_user()
+            orgs_demo.build(actor)
+            rows = accounts_demo.build(actor)
+        self.stdout.write("")
+        self.stdout.write(f"Tài khoản demo (mật khẩu chung: {accounts_demo.DEMO_PASSWORD})")
+        for username, role, unit in rows:
+            self.stdout.write(f"  {username:<10} {role:<28} {unit}")
+        self.stdout.write("")
