@@ -1,13 +1,16 @@
 """Decree 30 text conventions: number/symbol, place-date line, list punctuation.
 
-The date helpers are local on purpose: the renderer must stay importable on its own. When the shared
-``thidua.core.vietnamese.dates`` module exists its functions are used instead (see ``_shared_dates``).
+Dates come from the project's ``thidua.core.vietnamese.dates`` (``decree30_date``, ``place_date_line``);
+the small local helper is the fallback that keeps the renderer importable on its own, and prints a fully
+blank date (the shared helpers always print the year).
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import unicodedata
+from types import ModuleType
 
 from .spec import DocumentDate, PartialDate
 
@@ -56,24 +59,42 @@ def _local_decree30_date(value: DocumentDate | None) -> str:
     return f"ngày {_day(value.day)} tháng {_month(value.month)} năm {value.year}"
 
 
-def _shared_dates():  # pragma: no cover - depends on a colleague's module being present
+@functools.cache
+def _shared_dates() -> ModuleType | None:
+    """The project's ``thidua.core.vietnamese.dates`` when present (it is pure Python), else None."""
     try:
         from thidua.core.vietnamese import dates
-    except ImportError:
+    except ImportError:  # pragma: no cover - the renderer also runs on its own
         return None
     if hasattr(dates, "decree30_date") and hasattr(dates, "place_date_line"):
         return dates
-    return None
+    return None  # pragma: no cover
+
+
+def _as_date(value: DocumentDate) -> tuple[datetime.date, dict[str, bool]]:
+    """A full date plus the blank flags the shared helpers take for a partial one."""
+    if isinstance(value, datetime.date):
+        return value, {}
+    full = datetime.date(value.year, value.month or 1, value.day or 1)
+    return full, {"blank_day": value.day is None, "blank_month": value.month is None}
 
 
 def decree30_date(value: DocumentDate | None) -> str:
     """``ngày 05 tháng 9 năm 2025``: days 1-9 and months 1-2 take a leading zero; blanks stay blank."""
-    return _local_decree30_date(value)
+    shared = _shared_dates()
+    if shared is None or value is None:
+        return _local_decree30_date(value)
+    full, blanks = _as_date(value)
+    return shared.decree30_date(full, **blanks)
 
 
 def place_date_line(place: str, value: DocumentDate | None) -> str:
     """``Cẩm Giang, ngày 05 tháng 9 năm 2025``."""
-    return f"{nfc(place)}, {decree30_date(value)}"
+    shared = _shared_dates()
+    if shared is None or value is None:
+        return f"{nfc(place)}, {_local_decree30_date(value)}"
+    full, blanks = _as_date(value)
+    return shared.place_date_line(nfc(place), full, **blanks)
 
 
 def short_date(value: datetime.date) -> str:

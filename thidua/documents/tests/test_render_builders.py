@@ -238,3 +238,23 @@ def test_registration_summary_as_landscape_annex():
     assert annex.reference.startswith("Kèm theo Báo cáo số")
     assert annex.reference.endswith("của Ủy ban nhân dân xã Cẩm Giang")
     assert annex.table is not None and len(annex.table.rows) == 6
+
+
+def test_shared_and_local_date_helpers_agree():
+    from thidua.documents.render import formatting
+
+    day = datetime.date(2025, 1, 1)
+    while day.year == 2025:
+        assert formatting.decree30_date(day) == formatting._local_decree30_date(day)
+        day += datetime.timedelta(days=1)
+    for partial in (PartialDate(2025, 9), PartialDate(2025, 2), PartialDate(2025)):
+        assert formatting.decree30_date(partial).split() == formatting._local_decree30_date(partial).split()
+
+
+def test_command_line_renders_the_sample(tmp_path, capsys):
+    from thidua.documents.render.__main__ import main
+
+    out = tmp_path / "plan.docx"
+    assert main(["plan", str(out)]) == 0
+    assert out.read_bytes().startswith(b"PK")
+    assert "docx" in capsys.readouterr().out
