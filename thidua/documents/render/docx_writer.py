@@ -336,7 +336,9 @@ def _write_table(container, block: Table, width_mm: float) -> None:
 
 
 def _write_signature(document, spec: DocumentSpec) -> None:
-    write(document, "", Style(size=6))
+    if document.paragraphs:  # the closing words never end a page on their own, away from the signature
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
+    write(document, "", Style(size=6, keep_with_next=True))
     table = ooxml.build_table(document, 1, list(SIGNATURE_COLUMNS_MM), borders=False, padding_mm=0)
     recipients_cell, signer_cell = table.rows[0].cells
     ooxml.mark_row(table.rows[0])

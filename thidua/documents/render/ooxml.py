@@ -120,7 +120,10 @@ def write(container, text: str, style: Style) -> Paragraph:
     """Add one paragraph of uniformly formatted text to a document, cell or header."""
     paragraph = container.add_paragraph()
     format_paragraph(paragraph, style)
-    add_runs(paragraph, [(text, style.bold, style.italic)], style.size)
+    if text:
+        add_runs(paragraph, [(text, style.bold, style.italic)], style.size)
+    else:  # an empty paragraph is as tall as its mark: give the mark the wanted size
+        mark_size(paragraph, style.size)
     return paragraph
 
 
