@@ -254,7 +254,8 @@ def parse_request(raw: Any, prefix: str, today: date) -> ParsedRequest:
     try:
         ruleset = load_ruleset(decision_date)
     except EngineInputError as error:
-        raise EngineInputError(error.code, f"{prefix}decision_date", error.message) from None
+        field = f"{prefix}decision_date"
+        raise EngineInputError(error.code, field, f"{error.message} (trường '{field}')") from None
     subject = Subject.build(
         SubjectKind(raw_subject["kind"]),
         [_record(item) for item in raw_subject.get("records", ())],
