@@ -8,7 +8,8 @@ Public holidays (Labour Code 2019, Art. 112(1); in force from 2021):
 - Giỗ Tổ Hùng Vương: 10/3 lunar;
 - Ngày Chiến thắng 30/4 and Ngày Quốc tế Lao động 1/5;
 - Quốc khánh: 2/9 plus one adjacent day, also picked yearly. Default: 1/9 (``national_day_extra=
-  "before"``; ``"after"`` gives 3/9). Years before 2021 have 2/9 only (Labour Code 2012).
+  "before"``; ``"after"`` gives 3/9). Years before 2021 have 2/9 only (Labour Code 2012); older
+  rules (a 4-day Tết before 2013) are not modelled.
 
 Weekly rest days are Saturday and Sunday (the civil service's week). A holiday falling on one of them
 moves to the next working day (Art. 111(3), "nghỉ bù"). On top of the rules, each calendar takes the

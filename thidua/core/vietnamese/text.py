@@ -11,6 +11,8 @@ from thidua.core.vietnamese.legacy import detect_legacy_encoding
 
 __all__ = ["detect_legacy_encoding", "fold", "nfc", "normalize_input"]
 
+# Invisible characters pasted from web pages and CSV files (byte order mark, zero-width space).
+_INVISIBLE = str.maketrans(dict.fromkeys("\ufeff\u200b"))
 # Letters whose accent-free form is not reachable by dropping combining marks.
 _FOLD_LETTERS = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe"})
 
@@ -23,8 +25,8 @@ def nfc(s: str | None) -> str:
 
 
 def normalize_input(s: str | None) -> str:
-    """NFC, strip both ends and collapse every run of whitespace to one space."""
-    return " ".join(nfc(s).split())
+    """NFC, drop BOM and zero-width spaces, strip both ends, collapse each run of whitespace to one space."""
+    return " ".join(nfc((s or "").translate(_INVISIBLE)).split())
 
 
 def fold(s: str | None) -> str:
