@@ -76,7 +76,7 @@ class ScopedDetailView(LoginRequiredMixin, TemplateView):
 
     def get_template_names(self):
         if self.request.htmx and self.request.GET.get("tab") == "history":
-            return ["core/history.html"]
+            return ["core/history_partial.html"]
         return [self.template_name]
 
 
