@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
+from typing import NamedTuple
 
 
 class EngineInputError(ValueError):
@@ -199,9 +200,11 @@ class Subject:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Condition:
-    """One checked condition: met or not, its legal basis and a Vietnamese sentence."""
+class Condition(NamedTuple):
+    """One checked condition: met or not, its legal basis and a Vietnamese sentence.
+
+    A named tuple rather than a dataclass: bulk evaluation creates hundreds of thousands of them.
+    """
 
     code: str
     met: bool
