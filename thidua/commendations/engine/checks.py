@@ -89,6 +89,9 @@ def check_rating_at_least(ctx: Context, criterion: Criterion) -> list[Condition]
     minimum = Rating(criterion.params["min"])
     rating = ctx.rating(ctx.year)
     required = ctx.group in criterion.params.get("required_groups", ())
+    if not ctx.record.task_completed:
+        text = f"Năm {ctx.year} không hoàn thành nhiệm vụ được giao, chưa đạt mức {_rating_level(minimum)}"
+        return [_condition(criterion, False, text)]
     if rating is None:
         if required:
             text = (
@@ -243,7 +246,8 @@ def check_members_title_count(ctx: Context, criterion: Criterion) -> list[Condit
     holding = sum(ctx.members_holding(code, tuple(criterion.params.get("also", ()))))
     met = holding >= needed
     verdict = "đủ" if met else "chưa đủ"
-    text = f"Có {holding} thành viên đạt {ctx.title_name(code)}, {verdict} tối thiểu {needed}"
+    counted = f"Có {holding} thành viên" if holding else "Không có thành viên nào"
+    text = f"{counted} đạt {ctx.title_name(code)}, {verdict} tối thiểu {needed}"
     return [_condition(criterion, met, text)]
 
 

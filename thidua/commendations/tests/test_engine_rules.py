@@ -566,3 +566,12 @@ def test_every_condition_has_basis_and_vietnamese_message():
     for condition in result["conditions"]:
         assert condition["basis"]
         assert condition["message"].endswith(")")
+
+
+def test_task_not_completed_rules_out_ldtt_and_member_counting():
+    result = check(request(LDTT, [rec(2025, rating="httnv", task_completed=False)]))
+    assert failed(result) == {"rating_at_least_httnv"}
+    member_list = [*members(6, 9), {"year": 2025, "rating": "httnv", "task_completed": False}]
+    assert check(collective("tap_the_lao_dong_tien_tien", member_list))["eligible"] is False
+    member_list[-1] = {"year": 2025, "rating": "httnv"}
+    assert check(collective("tap_the_lao_dong_tien_tien", member_list))["eligible"] is True
