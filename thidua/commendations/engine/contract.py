@@ -75,7 +75,7 @@ def field_path(prefix: str, parts: Any) -> str:
             text += f"[{part}]"
         else:
             text += f".{part}" if text and not text.endswith(".") else str(part)
-    return text
+    return text.rstrip(".")
 
 
 def _schema_error(error: ValidationError, prefix: str) -> EngineInputError:

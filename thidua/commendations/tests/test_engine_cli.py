@@ -271,3 +271,10 @@ def test_undecodable_file(tmp_path):
     out = io.StringIO()
     assert cli_main([str(path), "--json"], stdout=out, stderr=io.StringIO(), today=TODAY) == 2
     assert json.loads(out.getvalue())["error"]["field"] == "FILE"
+
+
+def test_array_item_of_the_wrong_type():
+    code, body, _ = run([GOOD, 7])
+    assert code == 2
+    assert body["error"]["code"] == "invalid_type"
+    assert body["error"]["field"] == "[1]"
