@@ -8,6 +8,12 @@ from thidua.orgs import services
 from thidua.orgs.choices import EmploymentGroup, Sex, UnitKind
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing costs ~0.5 s per password; tests check behaviour, not hashing strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def admin_user(db):
     return User.objects.create_superuser("root", password="x-secret-123")

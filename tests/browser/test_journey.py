@@ -1,5 +1,6 @@
 """A commune officer logs in, opens the org tree, a person and the history tab; also on a 360-px phone."""
 
+import io
 import re
 
 import pytest
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(transactional_db):
-    call_command("demo", stdout=open("/dev/null", "w"))
+    call_command("demo", stdout=io.StringIO())
 
 
 def log_in(page, live_server, username="vanphong", password="camgiang2025"):

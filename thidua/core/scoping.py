@@ -51,7 +51,7 @@ class ScopedQuerySet(models.QuerySet):
         scope = scope_for(user, action)
         if scope.everything:
             return self
-        condition = scope.q(self.model.org_path_field)
+        condition = scope.q(getattr(self.model, "org_path_field", "path"))
         return self.filter(condition) if condition is not None else self.none()
 
 

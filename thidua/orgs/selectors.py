@@ -7,20 +7,20 @@ from thidua.core.scoping import VIEW
 from thidua.orgs.models import Household, OrgSuccession, OrgUnit, Person
 
 
-def orgunit_list(*, user, action: str = VIEW, within: OrgUnit | None = None) -> QuerySet[OrgUnit]:
+def orgunit_list(*, user, action: str = VIEW, within: OrgUnit | None = None) -> QuerySet:
     units = OrgUnit.objects.visible_to(user, action).select_related("parent")
     if within is not None:
         units = units.filter(path__startswith=within.path)
     return units.order_by("path")
 
 
-def orgunit_subtree(unit: OrgUnit, *, include_self: bool = True) -> QuerySet[OrgUnit]:
+def orgunit_subtree(unit: OrgUnit, *, include_self: bool = True) -> QuerySet:
     """All descendants in one query."""
     units = OrgUnit.objects.filter(path__startswith=unit.path)
     return units if include_self else units.exclude(pk=unit.pk)
 
 
-def orgunit_ancestors(unit: OrgUnit) -> QuerySet[OrgUnit]:
+def orgunit_ancestors(unit: OrgUnit) -> QuerySet:
     """The chain from the root down to the unit's parent, in one query."""
     return OrgUnit.objects.filter(pk__in=unit.ancestor_ids).order_by("depth")
 
@@ -40,11 +40,11 @@ def orgunit_lineage(unit: OrgUnit) -> list[OrgSuccession]:
     return sorted(links, key=lambda link: link.effective_date, reverse=True)
 
 
-def orgunit_successors(unit: OrgUnit) -> QuerySet[OrgSuccession]:
+def orgunit_successors(unit: OrgUnit) -> QuerySet:
     return OrgSuccession.objects.filter(predecessor=unit).select_related("successor")
 
 
-def person_list(*, user, action: str = VIEW, within: OrgUnit | None = None) -> QuerySet[Person]:
+def person_list(*, user, action: str = VIEW, within: OrgUnit | None = None) -> QuerySet:
     people = Person.objects.visible_to(user, action).select_related("unit", "household")
     if within is not None:
         people = people.filter(unit__path__startswith=within.path)
@@ -53,7 +53,7 @@ def person_list(*, user, action: str = VIEW, within: OrgUnit | None = None) -> Q
     )
 
 
-def household_list(*, user, action: str = VIEW, within: OrgUnit | None = None) -> QuerySet[Household]:
+def household_list(*, user, action: str = VIEW, within: OrgUnit | None = None) -> QuerySet:
     households = (
         Household.objects.visible_to(user, action)
         .select_related("village", "head")
