@@ -70,7 +70,7 @@ def test_phone_width_is_usable(browser, live_server, demo, screenshot):
     expect(page.locator("td[data-label='Họ và tên']").first).to_be_visible()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"the page scrolls sideways on a phone ({width}px)"
-    screenshot(page, "06-phone-people")
+    screenshot(page, "06-phone-people", full_page=False)
     page.get_by_role("navigation", name="Chức năng").get_by_role("link", name="Hộ gia đình").click()
     expect(page.get_by_role("heading", name="Hộ gia đình")).to_be_visible()
     context.close()
