@@ -16,8 +16,8 @@ _NUMBER = re.compile(
     re.I | re.M,
 )
 _PLACE_DATE = re.compile(
-    r",?[ \t]*ngay[ \t]*(?P<d>\d{1,2}|[.…_ \t]*?)[ \t]*thang[ \t]*(?P<m>\d{1,2}|[.…_ \t]*?)[ \t]*"
-    r"nam[ \t]*(?P<y>\d{4}|[.…_ \t]*)",
+    r",?[ \t]*ngay\s*(?P<d>\d{1,2}|[.…_ \t]*?)\s*thang\s*(?P<m>\d{1,2}|[.…_ \t]*?)\s*"
+    r"nam\s*(?P<y>\d{4}|[.…_ \t]*)",
     re.I,
 )
 _SUBJECT = re.compile(r"^\s*v\s*/\s*v\s*:?\s*", re.I)

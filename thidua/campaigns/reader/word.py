@@ -26,6 +26,11 @@ class Numbering:
     def __init__(self, document) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, dict[int, int]] = defaultdict(dict)
+        self.style_numbering = {
+            _attr(style, "styleId"): style.find(f"{W}pPr/{W}numPr")
+            for style in document.styles.element.findall(W + "style")
+            if style.find(f"{W}pPr/{W}numPr") is not None
+        }
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -45,6 +50,8 @@ class Numbering:
 
     def label(self, paragraph) -> str:
         num_pr = paragraph.find(f"{W}pPr/{W}numPr")
+        if num_pr is None:
+            num_pr = self.style_numbering.get(_attr(paragraph.find(f"{W}pPr/{W}pStyle"), "val"))
         if num_pr is None:
             return ""
         num_id = _attr(num_pr.find(W + "numId"), "val") or ""

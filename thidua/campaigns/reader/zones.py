@@ -115,9 +115,10 @@ def split_zones(lines: list[Line]) -> Zones:
         header, title, after = lines[:header_end], [], lines[header_end:]
         kind_line = None
     else:
-        header = lines[:kind_index]
+        moved = _header_lines_after(lines, kind_index)
+        header = lines[:kind_index] + moved
         kind_line = lines[kind_index].no
-        after = lines[kind_index + 1 :]
+        after = lines[kind_index + 1 + len(moved) :]
         if rest:
             after = [Line(kind_line, rest), *after]
         title_end = _title_end(after)
@@ -132,6 +133,21 @@ def _find_kind(lines: list[Line]) -> tuple[int | None, str, str]:
         if found:
             return index, found[0], found[1]
     return None, "", ""
+
+
+_HEADER_LINE = re.compile(r"^(?:cong hoa xa hoi|viet nam$|doc lap|so\s*:|[^,]{2,40},?\s*ngay\b.*\bthang\b)")
+
+
+def _header_lines_after(lines: list[Line], kind_index: int) -> list[Line]:
+    """Right-hand header cells a PDF extractor put after the document kind (narrow left column)."""
+    moved: list[Line] = []
+    for line in lines[kind_index + 1 : kind_index + 8]:
+        folded = key(line.text)
+        follows_date = bool(moved) and key(moved[-1].text).endswith("nam") and re.fullmatch(r"\d{4}", folded)
+        if not (_HEADER_LINE.match(folded) or follows_date):
+            break
+        moved.append(line)
+    return moved
 
 
 def _header_end_without_kind(lines: list[Line]) -> int:
