@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "thidua.core",
     "thidua.accounts",
     "thidua.orgs",
+    "thidua.campaigns",
+    "thidua.commendations",
+    "thidua.documents",
     "thidua.demo",
 ]
 

@@ -5,5 +5,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("thidua.accounts.urls")),
+    path("plans/", include("thidua.campaigns.urls")),
+    path("commendations/", include("thidua.commendations.urls")),
+    path("documents/", include("thidua.documents.urls")),
     path("", include("thidua.orgs.urls")),
 ]
