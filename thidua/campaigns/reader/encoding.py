@@ -8,7 +8,8 @@ from thidua.campaigns.reader.errors import ReaderError
 from thidua.campaigns.reader.syllables import is_valid
 
 # Characters a TCVN3 (ABC, .VnTime) text shows when read as Latin-1/Unicode: à=µ, á=¸, ả=¶, ã=·, ạ=¹, ă=¨, â=©, ê=ª, ô=«, ơ=¬, đ=®.
-_TCVN3_MARKS = frozenset("µ¶·¸¹¨©ª«¬®»¼½¾ÆÇË§¡¢£¤¥¦")
+# (« and » are left out: Unicode text uses them as quotation marks.)
+_TCVN3_MARKS = frozenset("µ¶·¸¹¨©ª¬®¼½¾ÆÇË§¡¢£¤¥¦")
 # VNI-Windows puts tone and vowel marks after the letter as Latin-1 characters: ø (huyền), û (hỏi), ï (nặng), ñ (đ), ö (ư)…
 _VNI_MARKS = frozenset("øûïåäëüöñæØÛÏÅÄËÜÖÑÆ")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -55,6 +56,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _refuse_binary(content: bytes | str) -> None:
+    """Plain text has no NUL and almost no control characters besides tab, line and page breaks."""
+    sample = content[:20000]
+    codes = sample if isinstance(sample, bytes) else [ord(c) for c in sample]
+    controls = sum(1 for code in codes if code < 32 and code not in (9, 10, 12, 13))
+    if 0 in codes or controls > max(len(codes) // 100, 2):
+        raise ReaderError("unsupported_format", "Tệp không phải văn bản thuần (.txt) hay tệp .docx, .pdf.")
+
+
 def decode_text(data: bytes) -> str:
     """Decode UTF-8 (with or without BOM), UTF-16 (BOM or not) or Windows-1258; refuse TCVN3/VNI."""
     text: str | None = None
@@ -70,6 +80,7 @@ def decode_text(data: bytes) -> str:
     except UnicodeDecodeError:
         text = None
     if text is None:
+        _refuse_binary(data)
         latin = data.decode("cp1252", errors="replace")
         refuse_legacy(latin)
         candidate = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
@@ -79,7 +90,6 @@ def decode_text(data: bytes) -> str:
             raise ReaderError(
                 "unknown_encoding", "Không nhận ra bảng mã của tệp văn bản; hãy lưu tệp dạng Unicode (UTF-8)."
             )
-    if "\x00" in text:
-        raise ReaderError("unsupported_format", "Tệp không phải văn bản thuần (.txt).")
+    _refuse_binary(text)
     refuse_legacy(text)
     return text
