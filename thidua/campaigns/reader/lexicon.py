@@ -62,3 +62,14 @@ EXPLICIT_SLIPS = (
     # "cá" (fish) typed for "các" before a noun: "cá phòng", "cá đơn vị"; but "cá nhân", "cá thể".
     ("cá", "các", frozenset(_split("nhân, thể, biệt, tính, cược, mè, tra"))),
 )
+
+# Words of foreign origin written as one word, valid though not single Vietnamese syllables.
+LOANWORDS = frozenset(
+    _split(
+        """
+        mililít, kilôgam, kilômét, xentimét, milimét, héc-ta, ôtô, rađiô, xêmina, ampe, vôn, oát, kilôoát,
+        mêgaoát, pôlôni, ôxy, cacbon, nitơ, phốtpho, xăng, điêzen, bêtông, xi-măng, ghi-đông, pê-đan,
+        video, audio, email, internet, website, online, zalo, facebook
+        """
+    )
+)

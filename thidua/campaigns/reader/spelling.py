@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from thidua.campaigns.reader.lexicon import ALLOWED_GROUPS, EXPLICIT_SLIPS, TERMS
+from thidua.campaigns.reader.lexicon import ALLOWED_GROUPS, EXPLICIT_SLIPS, LOANWORDS, TERMS
 from thidua.campaigns.reader.syllables import (
     TONE_MARKS,
     allowed_tone_positions,
@@ -94,6 +94,15 @@ def _retone(word: str) -> str | None:
     return apply_case(word, fixed)
 
 
+def _split_suggestion(word: str) -> str | None:
+    """ "thôngkhông" → "thông không": two words typed without the space between them."""
+    for cut in range(1, len(word)):
+        left, right = word[:cut], word[cut:]
+        if len(left) > 1 and len(right) > 1 and is_valid(left) and is_valid(right):
+            return f"{left} {right}"
+    return None
+
+
 def _checkable(word: str) -> bool:
     """Lower-case or all-caps words with Vietnamese marks (proper names and codes are left alone)."""
     if not has_vietnamese_marks(word):
@@ -130,8 +139,8 @@ def find_slips(text: str) -> list[Slip]:
             slips.append(slip)
             index += 2
             continue
-        if _checkable(word) and not is_valid(word):
-            slips.append(Slip(word, _retone(word), start, end))
+        if _checkable(word) and not is_valid(word) and word.lower() not in LOANWORDS:
+            slips.append(Slip(word, _retone(word) or _split_suggestion(word), start, end))
         index += 1
     return slips
 
