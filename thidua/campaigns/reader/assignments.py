@@ -5,7 +5,11 @@ import re
 from thidua.campaigns.reader.paragraphs import Para, find_section
 from thidua.campaigns.reader.text import clean, fold, key
 
-_CHILD_KINDS = {1: ("arabic", "sub", "letter", "dash"), 2: ("letter", "dash", "plus"), 3: ("letter", "dash")}
+_CHILD_KINDS = {
+    1: ("arabic", "sub", "letter", "dash"),
+    2: ("sub", "letter", "dash", "plus"),
+    3: ("letter", "dash"),
+}
 _ORG_HEADING = re.compile(
     r"to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem (?:thuc hien|cua)", re.I
 )
@@ -14,6 +18,10 @@ _UNIT_VERB = re.compile(
     r"\s+(?=(?:chu tri|co trach nhiem|chiu trach nhiem|tham muu|phoi hop|huong dan|can cu|thuc hien"
     r"|trien khai|xay dung|to chuc|theo doi|la co quan)\b)",
     re.I,
+)
+_PLAIN_UNIT = re.compile(
+    r"^(?:Phòng|Văn phòng|Ban|Trung tâm|Công an|Quân sự|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Trường|Trạm|Các|Sở|Bộ phận"
+    r"|Mặt trận|Thủ trưởng|Trưởng|Chủ tịch|Đề nghị)[^:.;]{0,100}:\s*\S"
 )
 _LEAD = re.compile(r"\bchu tri\b", re.I)
 _LEAD_VERB = re.compile(
@@ -69,13 +77,12 @@ def find_assignments(paragraphs: list[Para]) -> list[dict]:
     child_kind = next(
         (kind for kind in kinds if any(p.marker and p.marker.kind == kind for p in section)), None
     )
-    if child_kind is None:
-        return []
     assignments: list[dict] = []
     for para in section:
         marker = para.marker
-        if marker and marker.kind == child_kind:
-            unit, first_task = _split_unit(marker.body)
+        named = _PLAIN_UNIT.match(para.text) if child_kind is None and marker is None else None
+        if named or (marker and marker.kind == child_kind):
+            unit, first_task = _split_unit(marker.body if marker else para.text)
             assignments.append(
                 {
                     "unit": clean(unit).rstrip(" .:;"),

@@ -52,6 +52,17 @@ def date_at(text: str, start: int = 0, *, default_year: int | None = None) -> tu
     return None
 
 
+def month_start_at(text: str, start: int) -> tuple[str, int] | None:
+    """ "tháng 3 năm 2025" / "tháng 3/2025" at ``start`` → first day of that month."""
+    folded = fold(text)
+    stripped = start + len(folded[start:]) - len(folded[start:].lstrip())
+    match = _MONTH_END.match(folded, stripped)
+    if match:
+        found = iso(int(match["y"]), int(match["m"]), 1) if 1 <= int(match["m"]) <= 12 else None
+        return (found, match.end()) if found else None
+    return None
+
+
 def month_end_at(text: str, start: int) -> tuple[str, int] | None:
     """ "tháng 12 năm 2025" / "tháng 12/2025" at ``start`` → last day of that month."""
     folded = fold(text)

@@ -2,7 +2,7 @@
 
 import re
 
-from thidua.campaigns.reader.dates import date_at, iso, month_end_at
+from thidua.campaigns.reader.dates import date_at, iso, month_end_at, month_start_at
 from thidua.campaigns.reader.paragraphs import Para, marker_of
 from thidua.campaigns.reader.text import capitalize_first, clean, fold
 
@@ -13,12 +13,19 @@ _TRIGGER = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐ\"“(])")
 _BODY = (
-    r"(?:uy ban|ubnd|so|phong|ban|van phong|hoi dong|thuong truc|trung tam|bo|cuc|chi cuc|thanh uy|tinh uy"
-    r"|huyen uy|dang uy|chu tich|thu tuong|chinh phu|cap tren|co quan thuong truc|bo phan|cong an|mat tran|ubmttq)"
+    r"(?:ủy ban|uỷ ban|ubnd|sở|phòng|ban|văn phòng|hội đồng|thường trực|trung tâm|bộ|cục|chi cục|thành ủy|tỉnh ủy"
+    r"|huyện ủy|đảng ủy|chủ tịch|thủ tướng|chính phủ|cấp trên|cơ quan thường trực|bộ phận|công an|mặt trận|ubmttq)"
 )
+# Runs on the text itself (not folded): "bản" is not "Ban".
 _RECEIVER = re.compile(
-    rf"\b(?:bao cao|gui|nop|trinh|chuyen)(?:\s+(?:ket qua|ve|cho|len|den))*\s+(?P<to>{_BODY}\b[^,;:()]*?)"
-    rf"(?=\s*(?:\(|,|;|$|\s+(?:de|qua|truoc|cham nhat|trong|tong hop|theo)\b))",
+    rf"\b(?:báo cáo|gửi|nộp|trình|chuyển)(?:(?:\s+(?:kết quả|cho|lên|đến))*\s+|(?:\s+[^\s,;]+){{0,6}}?\s+về\s+)"
+    rf"(?P<to>{_BODY}\b[^,;:()]*?)(?=\s*(?:\(|,|;|$|\s+(?:để|qua|trước|chậm nhất|trong|tổng hợp|theo)\b))",
+    re.I,
+)
+_LOWER_CASE_BODIES = ("uy ban", "ubnd", "cap tren")
+_OBLIGATION = re.compile(
+    r"\b(?:bao cao|gui|nop|hoan thanh|hoan tat|dang ky|tong hop|trinh|xong|thuc hien|to chuc|trien khai|chuyen"
+    r"|cap nhat|lap|xay dung|de xuat|de nghi|ban hanh|so ket|tong ket|ket thuc|phe duyet|cung cap)\b",
     re.I,
 )
 _PERIOD_END = re.compile(r"\b(?:den het|den|toi|ket thuc(?:\s+vao)?)\s+(?:ngay\s+)?", re.I)
@@ -46,12 +53,14 @@ def _without_marker(sentence: str) -> str:
     return marker.body if marker and marker.kind != "dieu" else sentence
 
 
-def _receiver(text: str, folded: str, begin: int, before: int) -> str | None:
-    candidates = list(_RECEIVER.finditer(folded[:before], begin))
-    if not candidates:
-        return None
-    match = candidates[-1]
-    return capitalize_first(clean(text[match.start("to") : match.end("to")])) or None
+def _receiver(text: str, begin: int, before: int) -> str | None:
+    """The body the result goes to: the last "báo cáo/gửi/nộp … (về) <body>" before the date."""
+    found = None
+    for match in _RECEIVER.finditer(text[:before], begin):
+        name = clean(match["to"])
+        if name[:1].isupper() or fold(name).lower().startswith(_LOWER_CASE_BODIES):
+            found = name
+    return capitalize_first(found) if found else None
 
 
 def find_deadlines(paragraphs: list[Para], year: int | None) -> list[dict]:
@@ -64,11 +73,13 @@ def find_deadlines(paragraphs: list[Para], year: int | None) -> list[dict]:
             if not found:
                 continue
             begin, finish = _sentence_bounds(text, match.start(), found[1])
+            if not _OBLIGATION.search(folded, begin, finish):
+                continue  # "khen thưởng trước ngày 01/01/2024" tells history, not a duty
             deadlines.append(
                 {
                     "date": found[0],
                     "text": _without_marker(clean(text[begin:finish])),
-                    "to": _receiver(text, folded, begin, match.start()),
+                    "to": _receiver(text, begin, match.start()),
                     "line": para.line_at(match.start()),
                 }
             )
@@ -88,7 +99,7 @@ def find_period(paragraphs: list[Para], year: int | None) -> tuple[str | None, s
             if found and found[0]:
                 end = end or found[0]
         for match in _PERIOD_START.finditer(folded):
-            found = date_at(folded, match.end(), default_year=year)
+            found = date_at(folded, match.end(), default_year=year) or month_start_at(folded, match.end())
             if found:
                 start = start or found[0]
         if end:

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from thidua.campaigns.reader.text import Line, clean, fold, key
 
 _NATIONAL = re.compile(
-    r"cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia(?:\s+viet\s+nam)?|^\s*viet\s+nam\s*$", re.I | re.M
+    r"cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia(?:\s+viet\s+nam)?|dang\s+cong\s+san\s+viet\s+nam|^\s*viet\s+nam\s*$",
+    re.I | re.M,
 )
 _MOTTO = re.compile(r"doc\s*lap\s*[-–—]*\s*tu\s*do\s*[-–—]*\s*hanh\s*phuc", re.I)
 _NUMBER = re.compile(
-    r"(?:^|(?<=\s))so\s*(?::\s*|(?=\s*[\d./…_]))(?P<num>\d+[a-z]?(?:/\d{4})?|[.…_ ]*?)\s*/\s*"
+    r"(?:^|(?<=\s))so\s*(?::\s*|(?=\s*[\d./…_-]))(?P<num>\d+[a-z]?(?:/\d{4})?|[.…_ ]*?)\s*[/-]\s*"
     r"(?P<sym>[a-z0-9][a-z0-9\-/.&]*[a-z0-9]|[a-z])",
     re.I | re.M,
 )
@@ -173,6 +174,8 @@ def _read_issuer(header: Header, remaining: list[str], lines: list[Line]) -> Non
         if _SUBJECT.match(text):
             header.subject = clean(_SUBJECT.sub("", text))
             continue
+        if ":" in text or "@" in text:
+            continue  # "Người ký: …", "Email: …", "Thời gian ký: …" stamped by e-signing systems
         folded = key(text) + " "
         if not units or folded.startswith(_ORG_STARTS):
             units.append([text])

@@ -9,7 +9,7 @@ from thidua.campaigns.reader.header import parse_header
 from thidua.campaigns.reader.movements import find_movements
 from thidua.campaigns.reader.paragraphs import Para, build_paragraphs, find_section, looks_wrapped
 from thidua.campaigns.reader.references import find_citations, unique_references
-from thidua.campaigns.reader.tail import read_tail
+from thidua.campaigns.reader.tail import CAPACITY, read_tail
 from thidua.campaigns.reader.text import clean, to_lines
 from thidua.campaigns.reader.zones import split_zones
 
@@ -49,9 +49,10 @@ def read_plan_text(text: str, *, wrapped: bool | None = None) -> dict:
         period_start, period_end = find_period(body, year)
     recipients, signer = read_tail(zones.tail)
     own = checks.identity_of(header.issuer, header.issuer_parent)
+    signature = [Para(line.text, [(0, line.no)]) for line in zones.tail if CAPACITY.match(line.text)]
     warnings = [
         *checks.header_warnings(header),
-        *checks.name_warnings(header, everything, own),
+        *checks.name_warnings(header, [*everything, *signature], own),
         *checks.citation_warnings(citations),
         *checks.spelling_warnings(everything),
         *checks.heading_warnings(body),

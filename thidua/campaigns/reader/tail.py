@@ -5,11 +5,13 @@ import re
 from thidua.campaigns.reader.syllables import is_valid
 from thidua.campaigns.reader.text import Line, clean, is_upper_text, key
 
-_CAPACITY = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S", re.I)
+CAPACITY = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\s*\.|T/M|K/T|T/L)\s*\S", re.I)
 _RECIPIENTS_LABEL = re.compile(r"^n[oơ]i\s+nh[aậ]n\s*:?\s*", re.I)
 _ITEM = re.compile(r"^[-–—+•·*]\s*")
 _STAMP = re.compile(r"^\(?\s*(?:đã ký|da ky|ký|ky|ký tên|ký, ghi rõ|đóng dấu|chữ ký).*\)?$", re.I)
-_MERGED_RIGHT = re.compile(r"^(?P<left>.*?[;.,])\s+(?P<right>(?:(?:TM|KT|Q|TL|TUQ)\.\s*)?[A-ZĐ][^a-zđ]*)$")
+_MERGED_RIGHT = re.compile(
+    r"^(?P<left>.*?[;.,])\s+(?P<right>(?:(?:TM|KT|Q|TL|TUQ)\.\s*|T/M |K/T )?[A-ZĐ][^a-zđ]*)$"
+)
 
 
 def _is_name(text: str) -> bool:
@@ -35,7 +37,7 @@ def _split_merged(lines: list[Line]) -> list[Line]:
             continue
         match = _MERGED_RIGHT.match(line.text)
         right = match["right"] if match else ""
-        looks_signed = _CAPACITY.match(right) or (len(right.split()) >= 2 and not right.endswith("."))
+        looks_signed = CAPACITY.match(right) or (len(right.split()) >= 2 and not right.endswith("."))
         if match and _ITEM.match(line.text) and is_upper_text(right) and looks_signed:
             out += [Line(line.no, match["left"]), Line(line.no, match["right"])]
         else:
@@ -57,7 +59,7 @@ def read_tail(lines: list[Line]) -> tuple[list[str], dict]:
             continue
         if _STAMP.match(text):
             continue
-        if _CAPACITY.match(text):
+        if CAPACITY.match(text):
             capacity.append(text)
             continue
         if in_list and _ITEM.match(text):

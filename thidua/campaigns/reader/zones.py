@@ -7,7 +7,7 @@ from thidua.campaigns.reader.paragraphs import marker_of
 from thidua.campaigns.reader.text import Line, is_upper_text, key
 
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–—])?$", re.I)
-_RULE = re.compile(r"^[\s\-–—_=~.*‾…·•]{3,}$")
+_RULE = re.compile(r"^[\s\-–—_=~.*‾…·•]+$")
 _NOISE = re.compile(r"^(?:\(?dự thảo\)?|mật|khẩn|thượng khẩn|hỏa tốc|hoả tốc)$", re.I)
 
 DOC_KINDS = (
@@ -63,7 +63,7 @@ _POSITION = re.compile(
     r"^(?:pho )?(?:chu tich|giam doc|truong phong|truong ban|chanh van phong|bi thu|hieu truong"
     r"|tong giam doc|bo truong|thu truong|chu nhiem|cuc truong|vien truong)$"
 )
-_TAIL_START = re.compile(r"^(?:noi nhan|(?:tm|kt|q|tl|tuq)\s*\.\s*\S)", re.I)
+_TAIL_START = re.compile(r"^(?:noi nhan|(?:tm|kt|q|tl|tuq)\s*\.\s*\S|(?:t/m|k/t|t/l)\s+\S)", re.I)
 
 
 def is_noise(text: str) -> bool:
@@ -71,8 +71,31 @@ def is_noise(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text) or _RULE.match(text) or _NOISE.match(text))
 
 
+def _unspaced(text: str) -> str:
+    """ "K Ế H O Ạ C H" (letter-spaced in some PDFs) → "KẾHOẠCH"; other text unchanged."""
+    tokens = text.split()
+    return "".join(tokens) if len(tokens) >= 4 and all(len(t) == 1 for t in tokens) else text
+
+
+def _spaced_kind(text: str) -> str | None:
+    compact = _unspaced(text)
+    if compact == text:
+        return None
+    for kind in DOC_KINDS:
+        if key(compact) == kind.replace(" ", ""):
+            words, start = [], 0
+            for word in kind.split():
+                words.append(compact[start : start + len(word)])
+                start += len(word)
+            return " ".join(words)
+    return None
+
+
 def kind_of(text: str) -> tuple[str, str] | None:
     """(kind as printed, rest of the line) when the line is a document-kind line."""
+    spaced = _spaced_kind(text.rstrip(" :."))
+    if spaced:
+        return spaced, ""
     folded = key(text).rstrip(" :.")
     for kind in DOC_KINDS:
         if folded == kind and is_upper_text(text):
@@ -86,12 +109,14 @@ def kind_of(text: str) -> tuple[str, str] | None:
 
 
 def _starts_body(text: str, first_title_line: bool) -> bool:
-    folded = key(text)
     marker = marker_of(text)
     if marker is not None and marker.kind in ("roman", "dieu", "arabic"):
         return True
     if first_title_line:
         return False
+    if marker is not None and marker.kind in ("dash", "plus"):
+        text = marker.body  # "- Căn cứ …"
+    folded = key(text)
     if text[:1].isupper() and folded.startswith(_BODY_START_WORDS):
         return True
     return is_upper_text(text) and bool(_AUTHORITY.match(folded)) and len(folded.split()) >= 3

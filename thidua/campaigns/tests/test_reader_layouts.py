@@ -1,4 +1,6 @@
-"""Other layouts than the seed: ward plan (KT.), department under a province, district QĐ, PDF noise, not a plan."""
+"""Other layouts than the seed: ward plan (KT.), department under a province, district QĐ, PDF noise
+(NFD, merged header cells, page numbers, hyphenation), a Party committee plan as `pdftotext -layout` prints
+it (letter-spaced kind, T/M signature), and a text that is not a plan."""
 
 import codecs
 import json
@@ -24,8 +26,9 @@ def comparable(reading: dict) -> dict:
     return {**reading, "warnings": [{"code": w["code"], "line": w["line"]} for w in reading["warnings"]]}
 
 
-def test_there_are_five_layouts():
+def test_there_are_six_layouts():
     assert LAYOUTS == [
+        "ke-hoach-dang-uy-xa-layout",
         "ke-hoach-phuong-an-phu-kt",
         "ke-hoach-so-noi-vu-lang-son",
         "ke-hoach-xa-tan-tien-pdf-nfd",
@@ -187,3 +190,61 @@ def test_right_header_cells_extracted_after_the_kind_line():
         "2025-10-03",
         "Tổ chức phong trào thi đua",
     )
+
+
+def test_official_letter_takes_its_subject_from_vv():
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nSố: 45/UBND-VP\nV/v đăng ký thi đua năm 2025\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Hòa, ngày 6 tháng 01 năm 2025\n"
+        "Kính gửi: Các thôn, cơ quan, đơn vị trên địa bàn xã.\n"
+        "Đề nghị các đơn vị gửi bản đăng ký thi đua về Văn phòng HĐND và UBND xã trước 17h00 ngày 20/01/2025./.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Bình\n"
+    )
+    reading = read_plan_text(text)
+    assert (reading["doc_kind"], reading["title"], reading["symbol"]) == (
+        "",
+        "đăng ký thi đua năm 2025",
+        "UBND-VP",
+    )
+    assert [(d["date"], d["to"]) for d in reading["deadlines"]] == [
+        ("2025-01-20", "Văn phòng HĐND và UBND xã")
+    ]
+    assert reading["signer"]["capacity"] == "TM. ỦY BAN NHÂN DÂN"
+
+
+def test_e_signature_stamps_do_not_become_the_issuer():
+    text = (
+        "Người ký: Ủy ban Nhân dân xã An Hòa\nEmail: ubnd@anhoa.gov.vn\nThời gian ký: 06.01.2025 09:12:40 +07:00\n"
+        "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nSố: 4/KH-UBND\nAn Hòa, ngày 6 tháng 01 năm 2025\nKẾ HOẠCH\nThi đua\n"
+    )
+    reading = read_plan_text(text)
+    assert (reading["issuer"], reading["issuer_parent"]) == ("ỦY BAN NHÂN DÂN XÃ AN HÒA", None)
+
+
+def test_a_date_in_the_past_tense_is_not_a_deadline():
+    text = (
+        "KẾ HOẠCH\nThi đua\nI. NỘI DUNG\nCác mô hình đã được công nhận trước ngày 01/01/2025 được duy trì.\n"
+        "Các đơn vị nộp hồ sơ trước ngày 15/3/2025.\n"
+    )
+    assert [d["date"] for d in read_plan_text(text)["deadlines"]] == ["2025-03-15"]
+
+
+def test_sub_numbered_bodies_under_an_arabic_heading():
+    text = (
+        "KẾ HOẠCH\nThi đua\n1. Mục đích\nThi đua.\n2. Tổ chức thực hiện\n2.1. Phòng Nội vụ\n"
+        "Chủ trì tổng hợp kết quả.\n2.2. Các đơn vị\nĐăng ký thi đua.\n"
+    )
+    assignments = read_plan_text(text)["assignments"]
+    assert [(a["unit"], a["lead_for"], a["tasks"]) for a in assignments] == [
+        ("Phòng Nội vụ", "tổng hợp kết quả", ["Chủ trì tổng hợp kết quả."]),
+        ("Các đơn vị", None, ["Đăng ký thi đua."]),
+    ]
+
+
+def test_another_commune_in_the_signature_block_is_flagged():
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nSố: 4/KH-UBND\nAn Hòa, ngày 6 tháng 01 năm 2025\nKẾ HOẠCH\nThi đua\n"
+        "I. NỘI DUNG\nThi đua./.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN XÃ BÌNH MINH\nCHỦ TỊCH\nLê Văn Bình\n"
+    )
+    warnings = read_plan_text(text)["warnings"]
+    assert [(w["code"], w["line"]) for w in warnings] == [("issuer_name_mismatch", 11)]
