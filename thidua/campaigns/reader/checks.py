@@ -269,7 +269,7 @@ def heading_warnings(paragraphs: list[Para]) -> list[dict]:
             message = f"Dòng {para.line}: đánh số “{marker.value}”{inside} {what}."
             out.append(warning("heading_sequence", message, para.line))
         last[marker.kind] = value or previous
-        if marker.kind == "roman":
+        if marker.kind in ("roman", "dieu"):
             where["roman"], where["arabic"] = marker.value, ""
             last["arabic"] = 0
         elif marker.kind == "arabic":

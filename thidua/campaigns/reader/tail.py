@@ -3,7 +3,7 @@
 import re
 
 from thidua.campaigns.reader.syllables import is_valid
-from thidua.campaigns.reader.text import Line, clean, is_upper_text, key
+from thidua.campaigns.reader.text import Line, clean, fold, is_upper_text, key
 
 CAPACITY = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\s*\.|T/M|K/T|T/L)\s*\S", re.I)
 _RECIPIENTS_LABEL = re.compile(r"^n[oơ]i\s+nh[aậ]n\s*:?\s*", re.I)
@@ -14,10 +14,19 @@ _MERGED_RIGHT = re.compile(
 )
 
 
-def _is_name(text: str) -> bool:
+_POSITION_WORDS = re.compile(
+    r"\b(?:chu tich|giam doc|truong|bi thu|uy ban|hoi dong|van phong|pho|chanh|thu ky|chi huy|nhan dan)\b",
+    re.I,
+)
+
+
+def _is_name(text: str, *, allow_capitals: bool = False) -> bool:
+    """ "Vương Đức Dũng"; in capitals too once the title is known ("VƯƠNG ĐỨC DŨNG")."""
     words = text.split()
     if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in text):
         return False
+    if text.isupper():
+        return allow_capitals and not _POSITION_WORDS.search(fold(text)) and all(map(is_valid, words))
     return all(w[:1].isupper() and not w.isupper() and is_valid(w) for w in words)
 
 
@@ -70,7 +79,7 @@ def read_tail(lines: list[Line]) -> tuple[list[str], dict]:
             continue
         if _is_title(text) and title is None and not _is_name(text):
             title = text
-        elif _is_name(text) and (title is not None or capacity):
+        elif _is_name(text, allow_capitals=True) and (title is not None or capacity):
             name = text
     signer = {
         "capacity": clean(" ".join(capacity)) or None,
