@@ -15,6 +15,7 @@ _FULL = re.compile(
 _NO_YEAR = re.compile(
     r"(?:ngay\s+)?(?P<d>\d{1,2})\s*(?:thang\s*(?P<m1>\d{1,2})|/\s*(?P<m2>\d{1,2}))(?![\d/]|\s*nam)", re.I
 )
+_YEAR = re.compile(r"\s*nam\s+(?P<y>\d{4})\b", re.I)
 _MONTH_END = re.compile(r"thang\s*(?P<m>\d{1,2})\s*(?:nam|/)\s*(?P<y>\d{4})", re.I)
 
 
@@ -50,6 +51,12 @@ def date_at(text: str, start: int = 0, *, default_year: int | None = None) -> tu
         found = iso(default_year, int(match["m1"] or match["m2"]), int(match["d"]))
         return (found, match.end()) if found else None
     return None
+
+
+def year_end_at(text: str, start: int) -> tuple[str, int] | None:
+    """ "năm 2025" at ``start`` → 31 December of that year."""
+    match = _YEAR.match(fold(text), start)
+    return (f"{match['y']}-12-31", match.end()) if match else None
 
 
 def month_start_at(text: str, start: int) -> tuple[str, int] | None:

@@ -2,7 +2,7 @@
 
 import re
 
-from thidua.campaigns.reader.dates import date_at, iso, month_end_at, month_start_at
+from thidua.campaigns.reader.dates import date_at, month_end_at, month_start_at, year_end_at
 from thidua.campaigns.reader.paragraphs import Para, marker_of
 from thidua.campaigns.reader.text import capitalize_first, clean, fold
 
@@ -92,11 +92,12 @@ def find_period(paragraphs: list[Para], year: int | None) -> tuple[str | None, s
     for para in paragraphs:
         folded = fold(para.text)
         for match in _PERIOD_END.finditer(folded):
-            found = date_at(folded, match.end(), default_year=year) or month_end_at(folded, match.end())
-            if not found and folded[match.start() :].lower().startswith("den het nam"):
-                year_match = re.match(r"\s*(\d{4})", folded[match.end() + 3 :])
-                found = (iso(int(year_match[1]), 12, 31), 0) if year_match else None
-            if found and found[0]:
+            found = (
+                date_at(folded, match.end(), default_year=year)
+                or month_end_at(folded, match.end())
+                or year_end_at(folded, match.end())
+            )
+            if found:
                 end = end or found[0]
         for match in _PERIOD_START.finditer(folded):
             found = date_at(folded, match.end(), default_year=year) or month_start_at(folded, match.end())

@@ -14,7 +14,6 @@ from thidua.campaigns.reader.errors import ReaderError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_EXTENSIONS = (".txt", ".text")
-KNOWN_EXTENSIONS = (*TEXT_EXTENSIONS, ".docx", ".pdf")
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
 
 

@@ -2,7 +2,7 @@
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from thidua.campaigns.reader.text import Line, clean, fold, key
 
@@ -83,7 +83,6 @@ class Header:
     date_line: int | None = None
     date_parts: tuple[int | None, int | None, int | None] = (None, None, None)
     subject: str | None = None
-    issuer_lines: list[int] = field(default_factory=list)
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -135,7 +134,7 @@ def parse_header(lines: list[Line]) -> Header:
         header.number_line = line_of(number.start())
         _blank(chars, number.start(), number.end())
     _read_place_date(header, text, folded, chars, line_of)
-    _read_issuer(header, "".join(chars).split("\n"), lines)
+    _read_issuer(header, "".join(chars).split("\n"))
     return header
 
 
@@ -165,9 +164,9 @@ def _read_place_date(header: Header, text: str, folded: str, chars: list[str], l
         _blank(chars, match.start(), match.end())
 
 
-def _read_issuer(header: Header, remaining: list[str], lines: list[Line]) -> None:
+def _read_issuer(header: Header, remaining: list[str]) -> None:
     units: list[list[str]] = []
-    for index, raw in enumerate(remaining):
+    for raw in remaining:
         text = clean(raw).strip(" -–—_")
         if not text or len(text) < 2:
             continue
@@ -181,7 +180,6 @@ def _read_issuer(header: Header, remaining: list[str], lines: list[Line]) -> Non
             units.append([text])
         else:
             units[-1].append(text)
-        header.issuer_lines.append(lines[index].no)
     units = _repair_order(units)
     joined = [" ".join(unit) for unit in units]
     if joined:

@@ -74,7 +74,7 @@ def find_movements(paragraphs: list[Para]) -> list[str]:
 
 
 def _quoted_movements(text: str, folded: str, *, in_list: bool) -> list[tuple[int, str]]:
-    found = []
+    found: list[tuple[int, str]] = []
     previous_end = 0
     for start, end, closed in quoted_spans(text):
         window = folded[max(previous_end, start - 60) : start]

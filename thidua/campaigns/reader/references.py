@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from thidua.campaigns.reader.dates import date_at
 from thidua.campaigns.reader.paragraphs import Para
-from thidua.campaigns.reader.text import capitalize_first, clean, fold, key
+from thidua.campaigns.reader.text import capitalize_first, clean, fold
 
 _KINDS = (
     "bo luat|luat|phap lenh|nghi quyet lien tich|nghi quyet|nghi dinh|quyet dinh|chi thi|thong tu lien tich"
@@ -186,7 +186,3 @@ def unique_references(citations: list[Citation], own: tuple[str | None, str | No
         merged["issuer"] = next((c.issuer for c in same if c.issuer), None)
         out.append(merged)
     return out
-
-
-def kind_key(kind: str) -> str:
-    return key(kind)

@@ -21,6 +21,13 @@ _RIGHT_HEADER = re.compile(r"CỘNG HÒA|Độc lập|, ngày .* tháng")
 _MARKER = re.compile(r"^(?:[IVX]+\.|\d+\.|[a-zđ]\)|[-+] |Điều \d+\.)")
 
 
+def read_text(text: str, **options) -> dict:
+    """read_plan_text, with the contract checked on every reading."""
+    reading = read_plan_text(text, **options)
+    validate_reading(reading)
+    return reading
+
+
 def _paragraphs(lines: list[str]) -> list[str]:
     """Join the fixture's wrapped lines back into paragraphs (a wrapped line is long or goes on in lower case)."""
     out: list[str] = []
@@ -154,6 +161,7 @@ def test_docx_reads_like_the_text(docx_files, name):
 def test_docx_bytes_with_a_wrong_extension_are_read_by_content(docx_files):
     data = docx_files["quyet-dinh-huyen-tien-lang"].read_bytes()
     reading = read_plan_bytes(data, "quyet-dinh.pdf")
+    validate_reading(reading)
     assert reading["number"] == "1520"
 
 
@@ -183,4 +191,4 @@ def test_pdf_header_table_comes_out_column_by_column(pdf_files):
     text = extract_text(pdf_files["ke-hoach-so-noi-vu-lang-son"])
     lines = text.splitlines()
     assert lines.index("UBND TỈNH LẠNG SƠN") < lines.index("SỞ NỘI VỤ") < lines.index("Số: 215/KH-SNV")
-    assert read_plan_text(text, wrapped=True)["issuer_parent"] == "UBND TỈNH LẠNG SƠN"
+    assert read_text(text, wrapped=True)["issuer_parent"] == "UBND TỈNH LẠNG SƠN"

@@ -17,6 +17,13 @@ LAYOUTS = sorted(path.stem for path in FIXTURES.glob("*.txt"))
 SHARED_SCHEMA = Path(__file__).resolve().parents[3].parent / "shared" / "contracts" / "plan-parse.schema.json"
 
 
+def read_text(text: str, **options) -> dict:
+    """read_plan_text, with the contract checked on every reading."""
+    reading = read_plan_text(text, **options)
+    validate_reading(reading)
+    return reading
+
+
 def expected(name: str) -> dict:
     return json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
 
@@ -103,7 +110,7 @@ def test_header_cells_in_reverse_order_and_dash_variants():
         "Bình Minh, ngày 10 tháng 02 năm 2025\nKẾ HOẠCH\nThi đua năm 2025\n"
         "I. MỤC ĐÍCH\nPhát động thi đua trong toàn xã.\n"
     )
-    reading = read_plan_text(text)
+    reading = read_text(text)
     assert reading["issuer"] == "ỦY BAN NHÂN DÂN XÃ BÌNH MINH"
     assert (reading["number"], reading["symbol"], reading["place"], reading["date"]) == (
         "05",
@@ -116,7 +123,7 @@ def test_header_cells_in_reverse_order_and_dash_variants():
 
 def test_blank_month_and_day_give_a_date_object():
     text = "UBND XÃ AN HÒA\nSố: .../KH-UBND\nAn Hòa, ngày ... tháng ... năm 2025\nKẾ HOẠCH\nThi đua\n"
-    reading = read_plan_text(text)
+    reading = read_text(text)
     assert reading["number"] is None
     assert reading["date"] == {"year": 2025, "month": None, "day": None}
     assert [w["code"] for w in reading["warnings"]] == ["number_blank", "date_incomplete"]
@@ -127,7 +134,7 @@ def test_pdf_merged_signature_lines_are_split():
         "UBND XÃ AN HÒA\nSố: 3/KH-UBND\nAn Hòa, ngày 2 tháng 3 năm 2025\nKẾ HOẠCH\nThi đua\n"
         "I. NỘI DUNG\nThi đua./.\nNơi nhận: KT. CHỦ TỊCH\n- UBND huyện; PHÓ CHỦ TỊCH\n- Lưu: VT.\nTrần Thu Hà\n"
     )
-    reading = read_plan_text(text)
+    reading = read_text(text)
     assert reading["recipients"] == ["UBND huyện", "Lưu: VT"]
     assert reading["signer"] == {"capacity": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "Trần Thu Hà"}
 
@@ -138,7 +145,7 @@ def test_acting_signer_and_parent_with_three_lines():
         "Cao Bằng, ngày 01 tháng 7 năm 2025\nKẾ HOẠCH\nThi đua\nI. NỘI DUNG\nThi đua./.\n"
         "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nQ. GIÁM ĐỐC\nNông Thị Lan\n"
     )
-    reading = read_plan_text(text)
+    reading = read_text(text)
     assert reading["issuer_parent"] == "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG"
     assert reading["issuer"] == "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
     assert reading["signer"] == {"capacity": "Q. GIÁM ĐỐC", "title": None, "name": "Nông Thị Lan"}
@@ -151,7 +158,7 @@ def test_references_with_year_numbers_and_party_symbols():
         "ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá phát triển khoa học; Thông tư "
         "15/2025/TT-BNV ngày 01/8/2025 của Bộ Nội vụ hướng dẫn thi hành.\n"
     )
-    refs = read_plan_text(text)["references"]
+    refs = read_text(text)["references"]
     assert [(r["kind"], r["number"], r["symbol"], r["date"], r["issuer"]) for r in refs] == [
         ("Luật", "06/2022", "QH15", None, None),
         ("Nghị quyết", "57", "NQ/TW", "2024-12-22", "Bộ Chính trị"),
@@ -164,7 +171,7 @@ def test_same_document_cited_with_two_dates_is_flagged():
         "KẾ HOẠCH\nThi đua\nCăn cứ Kế hoạch số 9/KH-UBND ngày 02/01/2025 của UBND huyện.\n"
         "Thực hiện Kế hoạch số 9/KH-UBND ngày 20/01/2025 của UBND huyện.\n"
     )
-    codes = [w["code"] for w in read_plan_text(text)["warnings"]]
+    codes = [w["code"] for w in read_text(text)["warnings"]]
     assert codes.count("citation_inconsistent") == 1
 
 
@@ -172,7 +179,7 @@ def test_other_place_in_the_place_date_line_is_flagged():
     text = (
         "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nSố: 3/KH-UBND\nBình Minh, ngày 2 tháng 3 năm 2025\nKẾ HOẠCH\nThi đua\n"
     )
-    warnings = read_plan_text(text)["warnings"]
+    warnings = read_text(text)["warnings"]
     assert [(w["code"], w["line"]) for w in warnings] == [("issuer_name_mismatch", 4)]
     assert "Bình Minh" in warnings[0]["message"]
 
@@ -184,7 +191,7 @@ def test_right_header_cells_extracted_after_the_kind_line():
         "Độc lập - Tự do - Hạnh phúc\nAn Phú, ngày 03 tháng 10 năm\n2025\nTổ chức phong trào thi đua\n"
         "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15.\n"
     )
-    reading = read_plan_text(text, wrapped=True)
+    reading = read_text(text, wrapped=True)
     assert (reading["place"], reading["date"], reading["title"]) == (
         "An Phú",
         "2025-10-03",
@@ -200,7 +207,7 @@ def test_official_letter_takes_its_subject_from_vv():
         "Đề nghị các đơn vị gửi bản đăng ký thi đua về Văn phòng HĐND và UBND xã trước 17h00 ngày 20/01/2025./.\n"
         "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Bình\n"
     )
-    reading = read_plan_text(text)
+    reading = read_text(text)
     assert (reading["doc_kind"], reading["title"], reading["symbol"]) == (
         "",
         "đăng ký thi đua năm 2025",
@@ -217,7 +224,7 @@ def test_e_signature_stamps_do_not_become_the_issuer():
         "Người ký: Ủy ban Nhân dân xã An Hòa\nEmail: ubnd@anhoa.gov.vn\nThời gian ký: 06.01.2025 09:12:40 +07:00\n"
         "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nSố: 4/KH-UBND\nAn Hòa, ngày 6 tháng 01 năm 2025\nKẾ HOẠCH\nThi đua\n"
     )
-    reading = read_plan_text(text)
+    reading = read_text(text)
     assert (reading["issuer"], reading["issuer_parent"]) == ("ỦY BAN NHÂN DÂN XÃ AN HÒA", None)
 
 
@@ -226,7 +233,7 @@ def test_a_date_in_the_past_tense_is_not_a_deadline():
         "KẾ HOẠCH\nThi đua\nI. NỘI DUNG\nCác mô hình đã được công nhận trước ngày 01/01/2025 được duy trì.\n"
         "Các đơn vị nộp hồ sơ trước ngày 15/3/2025.\n"
     )
-    assert [d["date"] for d in read_plan_text(text)["deadlines"]] == ["2025-03-15"]
+    assert [d["date"] for d in read_text(text)["deadlines"]] == ["2025-03-15"]
 
 
 def test_sub_numbered_bodies_under_an_arabic_heading():
@@ -234,7 +241,7 @@ def test_sub_numbered_bodies_under_an_arabic_heading():
         "KẾ HOẠCH\nThi đua\n1. Mục đích\nThi đua.\n2. Tổ chức thực hiện\n2.1. Phòng Nội vụ\n"
         "Chủ trì tổng hợp kết quả.\n2.2. Các đơn vị\nĐăng ký thi đua.\n"
     )
-    assignments = read_plan_text(text)["assignments"]
+    assignments = read_text(text)["assignments"]
     assert [(a["unit"], a["lead_for"], a["tasks"]) for a in assignments] == [
         ("Phòng Nội vụ", "tổng hợp kết quả", ["Chủ trì tổng hợp kết quả."]),
         ("Các đơn vị", None, ["Đăng ký thi đua."]),
@@ -246,5 +253,5 @@ def test_another_commune_in_the_signature_block_is_flagged():
         "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nSố: 4/KH-UBND\nAn Hòa, ngày 6 tháng 01 năm 2025\nKẾ HOẠCH\nThi đua\n"
         "I. NỘI DUNG\nThi đua./.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN XÃ BÌNH MINH\nCHỦ TỊCH\nLê Văn Bình\n"
     )
-    warnings = read_plan_text(text)["warnings"]
+    warnings = read_text(text)["warnings"]
     assert [(w["code"], w["line"]) for w in warnings] == [("issuer_name_mismatch", 11)]
