@@ -7,6 +7,7 @@ from thidua.campaigns.reader.text import Line, clean, fold, is_upper_text, key
 
 CAPACITY = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\s*\.|T/M|K/T|T/L)\s*\S", re.I)
 _RECIPIENTS_LABEL = re.compile(r"^n[oơ]i\s+nh[aậ]n\s*:?\s*", re.I)
+_APPENDIX = re.compile(r"^(?:PHỤ LỤC|DANH SÁCH|BIỂU|MẪU|\(?Kèm theo)", re.I)
 _ITEM = re.compile(r"^[-–—+•·*]\s*")
 _STAMP = re.compile(r"^\(?\s*(?:đã ký|da ky|ký|ky|ký tên|ký, ghi rõ|đóng dấu|chữ ký).*\)?$", re.I)
 _MERGED_RIGHT = re.compile(
@@ -63,6 +64,8 @@ def read_tail(lines: list[Line]) -> tuple[list[str], dict]:
     in_list = False
     for line in lines:
         text = line.text
+        if _APPENDIX.match(text):
+            break  # an attached list or appendix follows the signature
         if text == "Nơi nhận:":
             in_list = True
             continue
@@ -79,7 +82,7 @@ def read_tail(lines: list[Line]) -> tuple[list[str], dict]:
             continue
         if _is_title(text) and title is None and not _is_name(text):
             title = text
-        elif _is_name(text, allow_capitals=True) and (title is not None or capacity):
+        elif name is None and _is_name(text, allow_capitals=True) and (title is not None or capacity):
             name = text
     signer = {
         "capacity": clean(" ".join(capacity)) or None,

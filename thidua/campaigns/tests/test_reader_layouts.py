@@ -255,3 +255,23 @@ def test_another_commune_in_the_signature_block_is_flagged():
     )
     warnings = read_text(text)["warnings"]
     assert [(w["code"], w["line"]) for w in warnings] == [("issuer_name_mismatch", 11)]
+
+
+def test_raw_pdf_extraction_with_merged_cells_and_an_appendix():
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nPHƯỜNG AN BÌNH\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 25/KH-UBND\nAn Bình, ngày 05 tháng 9 năm 2025\nKẾ HOẠCH\nPhát động phong trào thi đua năm 2025\n"
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm\n2022 của Quốc hội;\n"
+        "I. NỘI DUNG\nThi đua./.\nNơi nhận: KT. CHỦ TỊCH\n- UBND thành phố; PHÓ CHỦ TỊCH\n- Lưu: VT.\n"
+        "Nguyễn Văn An\nDANH SÁCH CÁ NHÂN TIÊU BIỂU\nTrần Văn Bình\n"
+    )
+    reading = read_text(text, wrapped=True)
+    assert (reading["issuer"], reading["number"], reading["place"], reading["date"]) == (
+        "ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH",
+        "25",
+        "An Bình",
+        "2025-09-05",
+    )
+    assert reading["references"][0]["date"] == "2022-06-15"
+    assert reading["signer"] == {"capacity": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn An"}
+    assert reading["recipients"] == ["UBND thành phố", "Lưu: VT"]
