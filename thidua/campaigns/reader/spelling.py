@@ -94,6 +94,19 @@ def _retone(word: str) -> str | None:
     return apply_case(word, fixed)
 
 
+_OCR_CONFUSIONS = (("rn", "m"), ("cl", "d"), ("ii", "u"), ("vv", "w"))
+
+
+def _ocr_suggestion(word: str) -> str | None:
+    """ "nhiệrn" → "nhiệm": letter shapes a text-recognition engine commonly mistakes."""
+    for wrong, right in _OCR_CONFUSIONS:
+        if wrong in word:
+            candidate = word.replace(wrong, right)
+            if is_valid(candidate):
+                return candidate
+    return None
+
+
 def _split_suggestion(word: str) -> str | None:
     """ "thôngkhông" → "thông không": two words typed without the space between them."""
     for cut in range(1, len(word)):
@@ -140,7 +153,8 @@ def find_slips(text: str) -> list[Slip]:
             index += 2
             continue
         if _checkable(word) and not is_valid(word) and word.lower() not in LOANWORDS:
-            slips.append(Slip(word, _retone(word) or _split_suggestion(word), start, end))
+            suggestion = _retone(word) or _ocr_suggestion(word) or _split_suggestion(word)
+            slips.append(Slip(word, suggestion, start, end))
         index += 1
     return slips
 

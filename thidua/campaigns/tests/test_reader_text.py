@@ -49,6 +49,8 @@ def test_impossible_syllables_are_not(word):
         ("đề nghị cuả phòng", "cuả", "của"),
         ("giao thôngkhông dừng", "thôngkhông", "thông không"),
         ("tổ chúc triển khai", "tổ chúc", "tổ chức"),
+        ("thực hiện nhiệrn vụ được giao", "nhiệrn", "nhiệm"),
+        ("kế họach năm", "họach", "hoạch"),
     ],
 )
 def test_slips_and_their_corrections(text, written, suggestion):
