@@ -41,6 +41,7 @@ _OWN_BODY = re.compile(
     rf"(?P<level>{_LEVELS_WRITTEN})\s+",
     re.I,
 )
+_FORMER = re.compile(r"\s*\(?cũ\)?", re.I)  # "xã Cẩm Đông (cũ)": a commune merged into the issuer
 _PLURAL = {
     "commune": re.compile(r"\bcác\s+(?:xã|phường|thị trấn)\b(?!\s+(?:viên|hội)\b)", re.I),
     "district": re.compile(r"\bcác\s+(?:huyện|quận|thị xã)\b", re.I),
@@ -111,8 +112,14 @@ def name_warnings(header: Header, paragraphs: list[Para], own: Identity | None) 
         for match in _OWN_BODY.finditer(para.text):
             if fold(match["level"]).lower() not in _PEERS[own.level]:
                 continue
-            name = _proper_name(para.text[match.end() :])
-            if not name or same_name(name, own.name) or key(name) in seen:
+            following = para.text[match.end() :]
+            name = _proper_name(following)
+            if (
+                not name
+                or same_name(name, own.name)
+                or key(name) in seen
+                or _FORMER.match(following[len(name) :])
+            ):
                 continue
             seen.add(key(name))
             written = para.text[match.start() : match.end()] + name
@@ -150,6 +157,9 @@ def plural_warnings(paragraphs: list[Para], own: Identity | None) -> list[dict]:
     out = []
     for para in paragraphs:
         for match in pattern.finditer(para.text):
+            following = para.text[match.end() : match.end() + 80]
+            if following.strip()[:1].isupper() or "(cũ)" in following:
+                continue  # "các xã Cẩm Đông, Cẩm Đoài (cũ)" names the former communes of a merger
             start = max(para.text.rfind(" ", 0, max(match.start() - 30, 0)) + 1, 0)
             phrase = para.text[start : match.end()].strip()
             line = para.line_at(match.start())

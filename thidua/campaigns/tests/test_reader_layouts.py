@@ -275,3 +275,12 @@ def test_raw_pdf_extraction_with_merged_cells_and_an_appendix():
     assert reading["references"][0]["date"] == "2022-06-15"
     assert reading["signer"] == {"capacity": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn An"}
     assert reading["recipients"] == ["UBND thành phố", "Lưu: VT"]
+
+
+def test_former_communes_of_a_merger_are_not_flagged():
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ CẨM GIANG\nSố: 1/KH-UBND\nCẩm Giang, ngày 1 tháng 9 năm 2025\nKẾ HOẠCH\nThi đua\n"
+        "I. NỘI DUNG\nTrên địa bàn xã Cẩm Đông (cũ) và các xã Cẩm Đoài, Cẩm Vũ trước sáp nhập; "
+        "Ủy ban nhân dân xã Lương Điền cũ. Chủ tịch UBND các xã báo cáo.\n"
+    )
+    assert [(w["code"], w["line"]) for w in read_text(text)["warnings"]] == [("plural_scope", 8)]
