@@ -27,7 +27,7 @@ from .model import (
 )
 from .money import Amount, amount_total, award_amount, award_amount_detail, round_amount
 from .quota import QuotaResult, check_quota, council_vote_passes
-from .ruleset import RuleSet, list_provinces, list_versions, load_ruleset
+from .ruleset import RuleSet, extend_ruleset, list_provinces, list_versions, load_ruleset
 
 __all__ = [
     "Amount",
@@ -57,6 +57,7 @@ __all__ = [
     "council_vote_passes",
     "evaluate",
     "evaluate_many",
+    "extend_ruleset",
     "list_provinces",
     "list_versions",
     "load_ruleset",

@@ -236,6 +236,19 @@ def _compile(version: str, province: str | None, province_version: str | None, a
     )
 
 
+def extend_ruleset(ruleset: RuleSet, patch: Mapping[str, Any], *, version: str) -> RuleSet:
+    """``ruleset`` with ``patch`` deep-merged over its data (same rules as the version files).
+
+    The hook for locally configured, effective-dated overrides: the caller picks the patches in force
+    on ``ruleset.as_of`` and names the result ``version``; the result keeps the date and province.
+    """
+    data = deep_merge(dict(ruleset.data), dict(patch))
+    built = _build(data, version, ruleset.province, ruleset.province_version)
+    return RuleSet(
+        **{name: getattr(built, name) for name in RuleSet.__slots__ if name != "as_of"}, as_of=ruleset.as_of
+    )
+
+
 def _bases(data: Mapping[str, Any]) -> dict[str, Basis]:
     return {
         key: Basis(
