@@ -144,15 +144,19 @@ class ScopedDeleteView(LoginRequiredMixin, TemplateView):
         context["object"] = self.get_object()
         return context
 
+    def get_success_url(self, obj) -> str:
+        return reverse(self.success_url_name)
+
     def post(self, request, *args, **kwargs):
         obj = self.get_object()
+        target = self.get_success_url(obj)
         try:
             type(self).service(actor=request.user, **{self.service_argument: obj})
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
             return redirect(obj.get_absolute_url())
         messages.success(request, _("Deleted."))
-        return redirect(self.success_url_name)
+        return redirect(target)
 
 
 def not_found(request, exception=None):

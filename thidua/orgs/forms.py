@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.core.scoping import CHANGE, VIEW
 from thidua.orgs.choices import UnitKind
-from thidua.orgs.models import Household, OrgUnit, Person
+from thidua.orgs.models import Household, Membership, OrgUnit, Person
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
@@ -76,3 +76,13 @@ class HouseholdForm(ScopedModelForm):
         self.fields["head"].help_text = _(
             "Choose among the household's members (add members from a person's page)."
         )
+
+
+class MembershipForm(ScopedModelForm):
+    class Meta:
+        model = Membership
+        fields = ["unit", "position", "valid_from", "valid_to"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["unit"].queryset = OrgUnit.objects.visible_to(user, VIEW).order_by("path")

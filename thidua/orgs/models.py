@@ -243,3 +243,6 @@ class Membership(DomainModel):
 
     def clean(self) -> None:
         check_validity(self)
+
+    def get_absolute_url(self) -> str:
+        return reverse("orgs:person_detail", args=[self.person_id])

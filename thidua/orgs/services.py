@@ -10,9 +10,9 @@ from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
 from thidua.core.models import Lock
-from thidua.core.scoping import CHANGE, DELETE
+from thidua.core.scoping import CHANGE, DELETE, VIEW
 from thidua.core.services import audited_delete, audited_save, require, require_everything
-from thidua.orgs.models import Household, OrgSuccession, OrgUnit, Person, path_segment
+from thidua.orgs.models import Household, Membership, OrgSuccession, OrgUnit, Person, path_segment
 
 TREE_LOCK = "orgs.tree"
 
@@ -162,3 +162,21 @@ def household_update(*, actor, household: Household, data: dict[str, Any], reaso
 def household_delete(*, actor, household: Household) -> None:
     require(actor, DELETE, household)
     audited_delete(household, actor=actor)
+
+
+@transaction.atomic
+def membership_save(*, actor, membership: Membership, data: dict[str, Any]) -> Membership:
+    """Create or change a dated membership; the actor must be able to change both the person and the unit."""
+    for name, value in data.items():
+        setattr(membership, name, value)
+    membership.full_clean()
+    require(actor, CHANGE, membership.person)
+    require(actor, VIEW, membership.unit)
+    audited_save(membership, actor=actor, validate=False)
+    return membership
+
+
+@transaction.atomic
+def membership_delete(*, actor, membership: Membership) -> None:
+    require(actor, CHANGE, membership.person)
+    audited_delete(membership, actor=actor)

@@ -19,6 +19,11 @@ urlpatterns = [
     path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("people/<int:pk>/edit/", views.PersonFormView.as_view(), name="person_update"),
     path("people/<int:pk>/delete/", views.PersonDeleteView.as_view(), name="person_delete"),
+    path(
+        "people/<int:person>/memberships/new/", views.MembershipFormView.as_view(), name="membership_create"
+    ),
+    path("memberships/<int:pk>/edit/", views.MembershipFormView.as_view(), name="membership_update"),
+    path("memberships/<int:pk>/delete/", views.MembershipDeleteView.as_view(), name="membership_delete"),
     path("households/", views.HouseholdListView.as_view(), name="household_list"),
     path("households/new/", views.HouseholdFormView.as_view(), name="household_create"),
     path("households/import/", imports.HouseholdImportView.as_view(), name="household_import"),

@@ -6,14 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from thidua.core.scoping import VIEW, get_object_for
+from thidua.core.scoping import CHANGE, VIEW, get_object_for
 from thidua.core.views import ScopedDeleteView, ScopedDetailView, ScopedListView, ServiceFormView
 from thidua.orgs import selectors, services
 from thidua.orgs.context import SESSION_KEY
 from thidua.orgs.exports import HOUSEHOLD_COLUMNS, ORGUNIT_COLUMNS, PERSON_COLUMNS
 from thidua.orgs.filtersets import HouseholdFilterSet, OrgUnitFilterSet, PersonFilterSet
-from thidua.orgs.forms import HouseholdForm, OrgUnitForm, PersonForm
-from thidua.orgs.models import Household, OrgUnit, Person
+from thidua.orgs.forms import HouseholdForm, MembershipForm, OrgUnitForm, PersonForm
+from thidua.orgs.models import Household, Membership, OrgUnit, Person
 from thidua.orgs.tables import HouseholdTable, OrgUnitTable, PersonTable
 
 
@@ -215,3 +215,41 @@ class HouseholdDeleteView(ScopedDeleteView):
     service = services.household_delete
     service_argument = "household"
     success_url_name = "orgs:household_list"
+
+
+class MembershipFormView(ServiceFormView):
+    """Add or change a dated membership from a person's page."""
+
+    form_class = MembershipForm
+    queryset = Membership.objects.select_related("person__unit")
+
+    def get_person(self) -> Person:
+        if self.object is not None:
+            return self.object.person
+        return get_object_for(
+            Person.objects.select_related("unit"), self.request.user, self.kwargs["person"], CHANGE
+        )
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.object or Membership(person=self.get_person())
+        return kwargs
+
+    def perform(self, form):
+        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        membership = self.object or Membership(person=self.get_person())
+        return services.membership_save(actor=self.request.user, membership=membership, data=data)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Work history") + " · " + self.get_person().full_name
+        return context
+
+
+class MembershipDeleteView(ScopedDeleteView):
+    queryset = Membership.objects.select_related("person__unit")
+    service = services.membership_delete
+    service_argument = "membership"
+
+    def get_success_url(self, obj) -> str:
+        return obj.person.get_absolute_url()

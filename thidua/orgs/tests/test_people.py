@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from thidua.orgs import selectors, services
 from thidua.orgs.filtersets import PersonFilterSet
@@ -77,3 +78,29 @@ def test_household_village_must_be_in_scope(users, tree):
             actor=users["commune_officer"], data={"code": "HX", "village": tree["village_b"]}
         )
     assert not Household.objects.filter(code="HX").exists()
+
+
+def test_memberships_are_dated_and_scoped(client, users, tree, make_person):
+    person = make_person(tree["department_a"], "Đinh Văn Mười")
+    client.force_login(users["commune_officer"])
+    url = reverse("orgs:membership_create", args=[person.pk])
+    response = client.post(
+        url,
+        {
+            "unit": tree["village_a"].pk,
+            "position": "Cán bộ",
+            "valid_from": "01/07/2025",
+            "valid_to": "01/01/2025",
+        },
+    )
+    assert response.status_code == 200 and "valid_to" in response.context["form"].errors
+    response = client.post(
+        url, {"unit": tree["village_a"].pk, "position": "Cán bộ", "valid_from": "01/07/2025"}
+    )
+    assert response.status_code == 302
+    membership = person.memberships.get()
+    assert (membership.unit, str(membership.valid_from)) == (tree["village_a"], "2025-07-01")
+    client.force_login(users["other_commune"])
+    assert client.get(url).status_code == 404
+    assert client.post(reverse("orgs:membership_delete", args=[membership.pk])).status_code == 404
+    assert person.memberships.count() == 1
