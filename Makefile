@@ -9,6 +9,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/thidua
 PYTEST_WORKERS ?= 2
+# Pure-Python suites (no database) run once, on the SQLite pass.
+NO_DATABASE_TESTS := --ignore-glob='*/test_vietnamese_*' --ignore-glob='*/test_reader*' \
+	--ignore-glob='*/test_engine*' --ignore-glob='*/test_render*'
 
 .PHONY: run test lint format bench install messages pg-answers
 
@@ -41,7 +44,7 @@ test: lint
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 1)" 2>/dev/null || [ -n "$$DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL =="; \
-		DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser"; \
+		DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser" $(NO_DATABASE_TESTS); \
 	else echo "== PostgreSQL not answering on 127.0.0.1:5432: SQLite run only =="; fi
 
 bench: install
