@@ -51,7 +51,11 @@ def record_list(model, *, user, action: str = VIEW, within: OrgUnit | None = Non
 def subject_records(kind: str, pk: int, *, user) -> dict[str, list]:
     """Every record of one subject, by record type (five queries)."""
     return {
-        name: list(record_list(model, user=user).filter(**{f"{SUBJECT_FIELDS[kind]}_id": pk}).order_by("-pk"))
+        name: list(
+            record_list(model, user=user)
+            .filter(**{f"{SUBJECT_FIELDS[SubjectKind(kind)]}_id": pk})
+            .order_by("-pk")
+        )
         for name, model in RECORD_MODELS.items()
     }
 
