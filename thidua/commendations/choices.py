@@ -91,6 +91,20 @@ CRITERION_LABELS = {
         "Two-year record for the provincial certificate"
     ),
     "htxs_or_ttldxs_2_consecutive_years": _("Two consecutive excellent years"),
+    "achievement_in_movement_or_one_off": _("Achievement in a campaign or a one-off act"),
+    "active_in_local_movements": _("Active in local campaigns"),
+    "contribution_or_movement_achievement": _("Contribution to the locality or campaign achievement"),
+    "democracy_thrift_anti_corruption": _("Grassroots democracy, thrift, anti-corruption"),
+    "effective_emulation_movement": _("Effective emulation campaigns"),
+    "internal_unity": _("Internal unity"),
+    "large_contribution": _("Large contribution to the locality"),
+    "law_abiding_example": _("Example in obeying the law"),
+    "law_abiding_family": _("Law-abiding family"),
+    "no_exclusion_ground": _("No ground for exclusion"),
+    "prosperous_progressive_family": _("Prosperous, progressive, happy family"),
+    "provincial_scoring_met": _("Meets the provincial scoring"),
+    "regular_emulation_movement": _("Regular emulation campaigns"),
+    "unity_and_law_abiding": _("United and law-abiding"),
 }
 
 

@@ -66,6 +66,17 @@ def _ratings(rng: random.Random, people: list[Person], stars: set[int]) -> dict[
     return ratings
 
 
+def _within_cap(ratings: dict[int, str]) -> None:
+    """Demote excellent ratings until they are at most 20% of the "completed well" ones."""
+    for pk in sorted(ratings, reverse=True):
+        excellent = sum(1 for value in ratings.values() if value == "htxs")
+        well = sum(1 for value in ratings.values() if value == "httnv")
+        if excellent * 5 <= well:
+            return
+        if ratings[pk] == "htxs":
+            ratings[pk] = "httnv"
+
+
 @transaction.atomic
 def build(actor) -> dict[str, int]:
     commune = OrgUnit.objects.filter(code="HP-CG").first()
@@ -112,14 +123,14 @@ def build(actor) -> dict[str, int]:
     for year in YEARS:
         for unit in units:
             ratings = _ratings(rng, staff[unit.pk], stars)
+            if year == 2025:
+                ratings.update({person.pk: "kht" for person in not_completed if person.pk in ratings})
+                ratings.update({person.pk: "ht" for person in (reprimanded, warned) if person.pk in ratings})
+                if newcomer.pk in ratings:
+                    ratings[newcomer.pk] = "httnv"
+            _within_cap(ratings)
             for person in staff[unit.pk]:
                 rating = ratings[person.pk]
-                if year == 2025 and person in not_completed:
-                    rating = "kht"
-                if year == 2025 and person in (reprimanded, warned):
-                    rating = "ht"
-                if year == 2025 and person == newcomer:
-                    rating = "httnv"
                 add(TaskRating, person=person, year=year, rating=rating)
                 if year == 2025:
                     continue

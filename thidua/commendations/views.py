@@ -17,7 +17,7 @@ from django.views.generic import TemplateView
 from django_tables2 import RequestConfig
 
 from thidua.commendations import engine, evaluation, selectors, services
-from thidua.commendations.choices import AUTHORITY_LABELS, SubjectKind, criterion_label
+from thidua.commendations.choices import AUTHORITY_LABELS, ENGINE_KIND, SubjectKind, criterion_label
 from thidua.commendations.filtersets import EvaluationFilterSet, EvaluationParamsForm, RowList
 from thidua.commendations.forms import FORMS
 from thidua.commendations.models import SUBJECT_FIELDS, RuleOverride
@@ -358,10 +358,10 @@ class EvaluationView(LoginRequiredMixin, TemplateView):
         shown = list(filterset.qs) if filterset.is_bound else rows
         table = EvaluationTable(shown)
         RequestConfig(self.request, paginate={"per_page": self.paginate_by}).configure(table)
-        eligible = [row for row in shown if row.status == engine.Status.ELIGIBLE and row.already is None]
-        cash = selectors.cash_total(
-            [(row.result.target, row.info.kind) for row in eligible], decision_date, ruleset=rules
+        target = (
+            filterset.form.cleaned_data.get("target") if filterset.is_bound and filterset.is_valid() else None
         )
+        cash = selectors.cash_total(commune_payable(shown, rules, target), decision_date, ruleset=rules)
         counts = {status: sum(1 for row in shown if row.status == status) for status in OUTCOME_LABELS}
         query = self.request.GET.copy()
         query.pop("page", None)
@@ -378,6 +378,31 @@ class EvaluationView(LoginRequiredMixin, TemplateView):
             salary=rules.salary_on(decision_date),
         )
         return context
+
+
+def commune_payable(rows, rules: engine.RuleSet, target: str | None = None) -> list[tuple[str, str]]:
+    """What the commune would pay for these rows: eligible, not yet received, granted by the commune
+    chairman (whoever signs pays, Law Art. 11(4)); titles only, unless a form is chosen in the filter;
+    for one subject only the highest title of the year (same period: only the highest is paid, NĐ 152
+    Art. 49)."""
+    best: dict[tuple, tuple] = {}
+    for row in rows:
+        title = rules.titles[row.result.target]
+        if (
+            row.status != engine.Status.ELIGIBLE
+            or row.already is not None
+            or title.granted_by != "chu_tich_ubnd_xa"
+        ):
+            continue
+        if title.category != "danh_hieu" and row.result.target != target:
+            continue
+        kind = ENGINE_KIND[row.info.kind]
+        coefficient = title.coefficients.get(kind)
+        value = coefficient.value if coefficient is not None and coefficient.value is not None else 0
+        key = (row.info.key, title.category)
+        if key not in best or value > best[key][0]:
+            best[key] = (value, row.result.target, row.info.kind)
+    return [(code, kind) for _value, code, kind in best.values()]
 
 
 # --- The rules ------------------------------------------------------------------------------------------

@@ -107,8 +107,25 @@ def test_quotas_and_cash_on_the_page(client, users, tree):
     )
     cash = response.context["cash"]
     assert cash.decision_date == date(2026, 1, 15)
-    line = next(line for line in cash.lines if line.code == "lao_dong_tien_tien")
-    assert (line.count, line.amount) == (5, 710_000)
+    # everyone qualifies for LĐTT and (with an initiative) CSTĐCS: only the higher title is paid,
+    # and forms (Giấy khen) only when chosen in the filter
+    lines = {line.code: (line.count, line.amount) for line in cash.lines}
+    assert lines["chien_si_thi_dua_co_so"] == (5, 2_340_000)
+    assert "lao_dong_tien_tien" not in lines and "giay_khen_chu_tich_xa" not in lines
+    assert lines["thon_van_hoa"] == (1, 3_510_000)  # village A (criteria vouched by the unit)
+    assert cash.total == 5 * 2_340_000 + 3_510_000
+    chosen = client.get(
+        URL,
+        {
+            "commune": tree["commune_a"].pk,
+            "year": 2025,
+            "decision_date": "15/01/2026",
+            "target": "giay_khen_chu_tich_xa",
+        },
+    )
+    assert [(line.code, line.count, line.amount) for line in chosen.context["cash"].lines] == [
+        ("giay_khen_chu_tich_xa", 5, 710_000)
+    ]
 
 
 def test_cash_total_selector():
