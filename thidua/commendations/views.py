@@ -369,7 +369,7 @@ class EvaluationView(LoginRequiredMixin, TemplateView):
             rows=shown,
             table=table,
             filter=filterset,
-            quotas=evaluation.quotas(loaded, rules),
+            quotas=evaluation.quotas(loaded, ruleset_for(date(year, 12, 31), province_slug(commune))),
             cash=cash,
             cash_total_text=format_number(cash.total),
             counts=[(status, OUTCOME_LABELS[status], count) for status, count in counts.items()],
