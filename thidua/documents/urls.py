@@ -1,3 +1,10 @@
+from django.urls import path
+
+from thidua.documents import views
+
 app_name = "documents"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("registry/", views.RegistryView.as_view(), name="registry"),
+    path("registry/issue/", views.IssueView.as_view(), name="issue"),
+]
