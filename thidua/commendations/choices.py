@@ -83,6 +83,7 @@ CRITERION_LABELS = {
     "initiative_province_level": _("Initiative with province-wide effect"),
     "unit_rating_at_least_httnv": _("Unit rated at least 'completed well'"),
     "unit_rating_htxs": _("Unit rated 'completed excellently'"),
+    # xgettext:no-python-format
     "members_ldtt_at_least_70_percent": _("At least 70% of members Advanced Workers"),
     "no_member_disciplined_canh_cao_or_above": _("No member disciplined at warning or above"),
     "all_members_completed_duties": _("All members completed their duties"),

@@ -20,7 +20,7 @@ from thidua.commendations.models import (
     PendingReview,
     TaskRating,
 )
-from thidua.core.services import audited_save
+from thidua.orgs import services as orgs_services
 from thidua.orgs.models import Household, Membership, OrgUnit, Person
 
 YEARS = (2023, 2024, 2025)
@@ -222,10 +222,9 @@ def build(actor) -> dict[str, int]:
         note="Đơn khiếu nại về kết quả bình xét đang được xác minh",
     )
     if not Membership.objects.filter(person=newcomer).exists():
-        audited_save(
-            Membership(
-                person=newcomer, unit=newcomer.unit, position=newcomer.position, valid_from=date(2025, 9, 1)
-            ),
+        orgs_services.membership_save(
             actor=actor,
+            membership=Membership(person=newcomer),
+            data={"unit": newcomer.unit, "position": newcomer.position, "valid_from": date(2025, 9, 1)},
         )
     return {"ratings": TaskRating.objects.filter(person__unit__path__startswith=commune.path).count()}

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import translation
 
 from thidua.accounts import demo as accounts_demo
+from thidua.commendations import demo as commendations_demo
 from thidua.orgs import demo as orgs_demo
 
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
             actor = accounts_demo.system_user()
             orgs_demo.build(actor)
             rows = accounts_demo.build(actor)
+            commendations_demo.build(actor)
         self.stdout.write("")
         self.stdout.write(f"Tài khoản demo (mật khẩu chung: {accounts_demo.DEMO_PASSWORD})")
         for username, role, unit in rows:
