@@ -56,7 +56,7 @@ def ascii_filename(name: str) -> str:
 def content_disposition(filename: str, *, attachment: bool = True) -> str:
     """``attachment; filename="Ke-hoach.docx"; filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch.docx``."""
     name = unicodedata.normalize("NFC", filename).replace("/", "-").replace("\\", "-").strip()
-    name = "".join(char for char in name if char.isprintable()) or "van-ban"
+    name = " ".join("".join(char if char.isprintable() else " " for char in name).split()) or "van-ban"
     stem, dot, extension = name.rpartition(".")
     if not dot:
         stem, extension = name, ""
