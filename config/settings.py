@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "thidua.orgs",
     "thidua.campaigns",
     "thidua.commendations",
+    "thidua.reporting",
     "thidua.documents",
     "thidua.demo",
 ]

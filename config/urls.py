@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/", include("thidua.accounts.urls")),
     path("plans/", include("thidua.campaigns.urls")),
     path("commendations/", include("thidua.commendations.urls")),
+    path("reports/", include("thidua.reporting.urls")),
     path("documents/", include("thidua.documents.urls")),
     path("", include("thidua.orgs.urls")),
 ]
