@@ -7,8 +7,9 @@ database keep: ``purposes``, ``requirements``, ``contents``, ``targets``, ``task
 a commune plan so that the draft is complete; everything else is printed only when present.
 
 Layout: preamble; I. MỤC ĐÍCH, YÊU CẦU; II. NỘI DUNG, THỜI GIAN VÀ KHEN THƯỞNG (contents, movements,
-targets, tasks, period, rewards); III. TỔ CHỨC THỰC HIỆN (one item per assigned body, then the reporting
-deadlines not already stated in a body's tasks); closing sentence ending "./.".
+targets, tasks, period, rewards); III. TỔ CHỨC THỰC HIỆN (one item per assigned body); IV. CHẾ ĐỘ BÁO CÁO
+(the reporting deadlines not already stated in a body's tasks; its own section, so that it is not read as one
+more assigned body); closing sentence ending "./.".
 """
 
 from __future__ import annotations
@@ -95,7 +96,13 @@ def _body(plan: Mapping[str, Any], issuer: list[str], title: str) -> list[Block]
     body.extend(lettered(plan.get("rewards") or DEFAULT_REWARDS))
 
     body.append(numbering.heading("Tổ chức thực hiện"))
-    body.extend(_organisation(plan, issuer, numbering))
+    organisation, reporting = _organisation(plan, issuer, numbering)
+    body.extend(organisation)
+    if reporting:
+        # A numbered item under "Tổ chức thực hiện" names a body with tasks; the reporting regime is
+        # a section of its own so that nobody (reader or clerk) takes it for one more assigned body.
+        body.append(numbering.heading("Chế độ báo cáo"))
+        body.extend(reporting)
     closing = plan.get("closing") or _closing(issuer, title)
     body.append(Paragraph(nfc(closing).rstrip(" ./") + "./."))
     return body
@@ -103,7 +110,8 @@ def _body(plan: Mapping[str, Any], issuer: list[str], title: str) -> list[Block]
 
 def _closing(issuer: list[str], title: str) -> str:
     name = issuer_name(issuer)
-    place = issuer[-1].split(maxsplit=1)[-1].lower() if issuer else ""
+    words = issuer[-1].split(maxsplit=1) if issuer else []
+    place = words[-1].lower() if words else ""
     owner = "" if place and place in title.lower() else f" của {name}"
     return f"Trên đây là Kế hoạch {lower_first(title)}{owner}; đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện"
 
@@ -161,7 +169,10 @@ def _period(plan: Mapping[str, Any]) -> str:
     return f"{begin} đến hết {decree30_date(end)}."
 
 
-def _organisation(plan: Mapping[str, Any], issuer: list[str], numbering: Numbering) -> list[Block]:
+def _organisation(
+    plan: Mapping[str, Any], issuer: list[str], numbering: Numbering
+) -> tuple[list[Block], list[Block]]:
+    """The tasks of each assigned body, and the reporting deadlines none of them states."""
     assignments = plan.get("assignments") or []
     deadlines = plan.get("deadlines") or []
     blocks: list[Block] = []
@@ -176,15 +187,15 @@ def _organisation(plan: Mapping[str, Any], issuer: list[str], numbering: Numberi
             tasks.insert(0, sentence(f"Chủ trì {lower_first(lead_for)}"))
         blocks.extend(Paragraph(task) for task in tasks)
         stated.extend(task.lower() for task in tasks)
-    pending = [d for d in deadlines if not _deadline_stated(d, stated)]
-    if pending:
-        blocks.append(numbering.subheading("Chế độ báo cáo"))
-        for deadline in pending:
-            text = sentence(deadline.get("text") or "")
-            blocks.append(
-                Bullet(text if text else f"Báo cáo trước {decree30_date(parse_date(deadline['date']))}.")
-            )
-    return blocks
+    reporting: list[Block] = []
+    for deadline in deadlines:
+        if _deadline_stated(deadline, stated):
+            continue
+        text = sentence(deadline.get("text") or "")
+        reporting.append(
+            Bullet(text if text else f"Báo cáo trước {decree30_date(parse_date(deadline['date']))}.")
+        )
+    return blocks, reporting
 
 
 def _deadline_stated(deadline: Mapping[str, Any], stated: list[str]) -> bool:
