@@ -1,0 +1,328 @@
+"""Reads of periodic reporting, always scoped to the user: lists, completeness and consolidation."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Max, Min, Q, QuerySet, Sum
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from thidua.core.scoping import CHANGE, VIEW
+from thidua.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit
+from thidua.reporting.choices import Aggregation, Direction, ReportStatus
+from thidua.reporting.models import Indicator, LockException, Report, ReportForm, Target
+from thidua.reporting.periods import Period, periods_between, periods_of_year
+from thidua.reporting.permissions import review_paths
+
+SEGMENT = PATH_SEGMENT_WIDTH + 1
+COUNTED = (ReportStatus.SUBMITTED, ReportStatus.APPROVED)
+
+
+def form_list(*, user, within: OrgUnit | None = None) -> QuerySet:
+    """Forms the user deals with: managed in, or assigned to, units the user sees."""
+    visible = OrgUnit.objects.visible_to(user, VIEW)
+    if within is not None:
+        visible = visible.filter(path__startswith=within.path)
+    forms = ReportForm.objects.filter(Q(units__in=visible) | Q(owner__in=visible)).distinct()
+    return forms.select_related("owner").order_by("name")
+
+
+def report_list(*, user, action: str = VIEW, within: OrgUnit | None = None) -> QuerySet:
+    reports = Report.objects.visible_to(user, action).select_related("form", "unit")
+    if within is not None:
+        reports = reports.filter(unit__path__startswith=within.path)
+    return reports.order_by("-period_start", "unit__path")
+
+
+def review_queue(*, user, within: OrgUnit | None = None) -> QuerySet:
+    """Submitted reports waiting for this user's decision."""
+    prefixes = review_paths(user)
+    if not prefixes:
+        return Report.objects.none()
+    condition = Q()
+    for prefix in prefixes:
+        condition |= Q(unit__path__startswith=prefix)
+    reports = Report.objects.filter(condition, status=ReportStatus.SUBMITTED).select_related("form", "unit")
+    if within is not None:
+        reports = reports.filter(unit__path__startswith=within.path)
+    return reports.order_by("submitted_at")
+
+
+def lock_exception_queue(*, user) -> QuerySet:
+    prefixes = review_paths(user)
+    if not prefixes:
+        return LockException.objects.none()
+    condition = Q()
+    for prefix in prefixes:
+        condition |= Q(unit__path__startswith=prefix)
+    return LockException.objects.filter(condition, status="requested").select_related("form", "unit")
+
+
+def units_for(form: ReportForm, *, user, action: str = VIEW, within: OrgUnit | None = None) -> QuerySet:
+    units = form.units.visible_to(user, action)
+    if within is not None:
+        units = units.filter(path__startswith=within.path)
+    return units.order_by("path")
+
+
+def entry_rows(*, user, today: date | None = None) -> list[dict]:
+    """For each form and unit the user enters data for: this year's periods that have started."""
+    today = today or timezone.localdate()
+    rows = []
+    for form in ReportForm.objects.filter(active=True).order_by("name"):
+        units = list(units_for(form, user=user, action=CHANGE))
+        if not units:
+            continue
+        periods = [p for p in periods_of_year(form.period_type, today.year) if p.start <= today]
+        reports = {
+            (r.unit_id, r.period): r
+            for r in Report.objects.filter(form=form, unit__in=units, period__in=[p.code for p in periods])
+        }
+        for unit in units:
+            for period in reversed(periods):
+                rows.append(
+                    {
+                        "form": form,
+                        "unit": unit,
+                        "period": period,
+                        "report": reports.get((unit.pk, period.code)),
+                        "due": form.due_date(period),
+                    }
+                )
+    return rows
+
+
+# --- Completeness and timeliness -------------------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    unit: OrgUnit
+    period: Period
+    report: Report | None
+    due: date
+    expected: bool
+
+    @property
+    def state(self) -> str:
+        """approved, on-time, late, returned, draft, missing, not-due or not-expected (CSS classes)."""
+        if not self.expected:
+            return "not-expected"
+        report = self.report
+        if report is None or report.status == ReportStatus.DRAFT:
+            if self.due >= timezone.localdate():
+                return "not-due" if report is None else "draft"
+            return "missing" if report is None else "draft"
+        if report.status == ReportStatus.RETURNED:
+            return "returned"
+        if report.status == ReportStatus.APPROVED:
+            return "approved"
+        return "on-time" if report.on_time else "late"
+
+
+@dataclass
+class Completeness:
+    form: ReportForm
+    periods: list[Period]
+    units: list[OrgUnit]
+    rows: list[tuple[OrgUnit, list[Cell]]] = field(default_factory=list)
+    expected: int = 0
+    submitted: int = 0
+    on_time: int = 0
+
+    @property
+    def completeness(self) -> float:
+        return 100 * self.submitted / self.expected if self.expected else 0.0
+
+    @property
+    def timeliness(self) -> float:
+        return 100 * self.on_time / self.expected if self.expected else 0.0
+
+    def missing(self) -> list[Cell]:
+        return [
+            cell
+            for _, cells in self.rows
+            for cell in cells
+            if cell.state in ("missing", "draft", "returned") and cell.due < timezone.localdate()
+        ]
+
+
+def _unit_expected(unit: OrgUnit, period: Period) -> bool:
+    """A unit is expected to report for a period it existed in (opened or closed mid-year counts)."""
+    if unit.valid_from and unit.valid_from > period.end:
+        return False
+    return not (unit.valid_to and unit.valid_to < period.start)
+
+
+def completeness(
+    form: ReportForm, *, user, year: int, within: OrgUnit | None = None, today: date | None = None
+) -> Completeness:
+    """The unit × period grid of a form for a year: two queries whatever the number of units."""
+    today = today or timezone.localdate()
+    periods = periods_of_year(form.period_type, year)
+    units = list(units_for(form, user=user, within=within))
+    reports = {
+        (r.unit_id, r.period): r
+        for r in Report.objects.filter(form=form, unit__in=[u.pk for u in units], period_start__year=year)
+        .select_related("form")
+        .only(
+            "id",
+            "unit_id",
+            "period",
+            "status",
+            "first_submitted_at",
+            "form__due_days",
+            "form__id",
+            "form__lock_days",
+            "period_start",
+            "period_end",
+        )
+    }
+    result = Completeness(form=form, periods=periods, units=units)
+    for unit in units:
+        cells = []
+        for period in periods:
+            due = form.due_date(period)
+            cell = Cell(unit, period, reports.get((unit.pk, period.code)), due, _unit_expected(unit, period))
+            cells.append(cell)
+            if cell.expected and period.end < today:
+                result.expected += 1
+                if cell.report and cell.report.first_submitted_at and cell.report.status in COUNTED:
+                    result.submitted += 1
+                    if cell.report.on_time:
+                        result.on_time += 1
+        result.rows.append((unit, cells))
+    return result
+
+
+# --- Consolidation ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Partial:
+    """What is needed to combine any aggregation across units and periods."""
+
+    total: Decimal = Decimal(0)
+    count: int = 0
+    low: Decimal | None = None
+    high: Decimal | None = None
+    last: Decimal | None = None
+    last_start: date | None = None
+
+    def add(self, total, count, low, high, start: date) -> None:
+        self.total += total or 0
+        self.count += count or 0
+        if low is not None:
+            self.low = low if self.low is None else min(self.low, low)
+        if high is not None:
+            self.high = high if self.high is None else max(self.high, high)
+        if total is not None and (self.last_start is None or start > self.last_start):
+            self.last, self.last_start = Decimal(total), start
+        elif total is not None and start == self.last_start:
+            self.last = (self.last or 0) + total
+
+    def value(self, aggregation: str) -> Decimal | None:
+        if not self.count:
+            return None
+        if aggregation in (Aggregation.SUM, Aggregation.COUNT_YES):
+            return self.total
+        if aggregation == Aggregation.AVERAGE:
+            return self.total / self.count
+        if aggregation == Aggregation.MIN:
+            return self.low
+        if aggregation == Aggregation.MAX:
+            return self.high
+        return self.last  # LAST: the latest period's value, summed across units
+
+
+@dataclass
+class Comparison:
+    value: Decimal | None
+    target: Decimal | None
+    percent: Decimal | None
+    verdict: str  # "vượt", "đạt", "chưa đạt" or ""
+
+
+def compare(value: Decimal | None, target: Decimal | None, direction: str) -> Comparison:
+    if value is None or target is None:
+        return Comparison(value, target, None, "")
+    percent = (value / target * 100) if target else None
+    better = value > target if direction == Direction.HIGHER else value < target
+    reached = value >= target if direction == Direction.HIGHER else value <= target
+    verdict = "vượt" if better else "đạt" if reached else "chưa đạt"
+    return Comparison(value, target, percent, verdict)
+
+
+@dataclass
+class Consolidation:
+    form: ReportForm
+    root: OrgUnit
+    periods: list[Period]
+    indicators: list[Indicator]
+    children: list[OrgUnit]
+    # unit id (a child or the root) -> indicator id -> Partial
+    cells: dict[int, dict[int, Partial]]
+    # indicator id -> period code -> Partial (the root's subtree, per period; for charts)
+    series: dict[int, dict[str, Partial]]
+    targets: dict[int, Decimal]
+
+    def value(self, unit_id: int, indicator: Indicator) -> Decimal | None:
+        partial = self.cells.get(unit_id, {}).get(indicator.pk)
+        return partial.value(indicator.aggregation) if partial else None
+
+    def total(self, indicator: Indicator) -> Comparison:
+        return compare(
+            self.value(self.root.pk, indicator), self.targets.get(indicator.pk), indicator.direction
+        )
+
+
+def consolidation(
+    form: ReportForm, *, root: OrgUnit, start: Period, end: Period, statuses=COUNTED, target_period: str = ""
+) -> Consolidation:
+    """Aggregate the form's values over ``root``'s subtree, per child subtree and in total.
+
+    One query for all indicators: values are grouped by the path prefix of the child of ``root`` they
+    fall under (the materialised path makes that a SUBSTR), by indicator and by period.
+    """
+    from thidua.reporting.models import ReportValue
+    from thidua.reporting.services import form_indicators
+
+    indicators = [indicator for indicator, _required in form_indicators(form)]
+    periods = periods_between(form.period_type, start.start, end.end)
+    children = list(OrgUnit.objects.filter(parent=root).order_by("path"))
+    by_prefix = {child.path: child.pk for child in children}
+    prefix_length = len(root.path) + SEGMENT
+    rows = (
+        ReportValue.objects.filter(
+            report__form=form,
+            report__unit__path__startswith=root.path,
+            report__period_start__gte=start.start,
+            report__period_end__lte=end.end,
+            report__status__in=statuses,
+            number__isnull=False,
+        )
+        .annotate(prefix=Substr("report__unit__path", 1, prefix_length))
+        .values("prefix", "indicator_id", "report__period_start", "report__period")
+        .annotate(total=Sum("number"), count=Count("number"), low=Min("number"), high=Max("number"))
+        .order_by()
+    )
+    cells: dict[int, dict[int, Partial]] = defaultdict(lambda: defaultdict(Partial))
+    series: dict[int, dict[str, Partial]] = defaultdict(lambda: defaultdict(Partial))
+    for row in rows:
+        args = (row["total"], row["count"], row["low"], row["high"], row["report__period_start"])
+        child_id = by_prefix.get(row["prefix"])
+        if child_id is not None:
+            cells[child_id][row["indicator_id"]].add(*args)
+        cells[root.pk][row["indicator_id"]].add(*args)
+        series[row["indicator_id"]][row["report__period"]].add(*args)
+    target_period = target_period or (str(start.year) if start.year == end.year else "")
+    targets = dict(
+        Target.objects.filter(indicator__in=indicators, unit=root, period=target_period).values_list(
+            "indicator_id", "value"
+        )
+    )
+    return Consolidation(form, root, periods, indicators, children, cells, series, targets)
