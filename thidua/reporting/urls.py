@@ -1,3 +1,20 @@
+from django.urls import path
+
+from thidua.reporting import views
+
 app_name = "reporting"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.EntryListView.as_view(), name="entry_list"),
+    path("entry/<int:form>/<int:unit>/<str:period>/", views.EntryView.as_view(), name="entry"),
+    path("entry/<int:form>/<int:unit>/<str:period>/excel/", views.entry_xlsx, name="entry_xlsx"),
+    path("entry/<int:form>/<int:unit>/<str:period>/upload/", views.UploadView.as_view(), name="entry_upload"),
+    path("entry/<int:form>/<int:unit>/<str:period>/unlock/", views.lock_request, name="lock_request"),
+    path("lock-exceptions/<int:pk>/decide/", views.lock_decide, name="lock_decide"),
+    path("r/<int:pk>/", views.ReportDetailView.as_view(), name="report_detail"),
+    path("r/<int:pk>/evidence/", views.evidence_upload, name="evidence_upload"),
+    path("r/<int:pk>/<str:decision>/", views.report_decide, name="report_decide"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+    path("forms/<int:pk>/completeness/", views.HeatmapView.as_view(), name="heatmap"),
+    path("forms/<int:pk>/consolidation/", views.ConsolidationView.as_view(), name="consolidation"),
+]

@@ -1,0 +1,539 @@
+"""Pages of periodic reporting: my reports, entry (phone, autosave, Excel), review, completeness, consolidation."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from thidua.core.exports import XLSX_TYPE
+from thidua.core.scoping import CHANGE, VIEW, can, get_object_for
+from thidua.core.vietnamese.dates import parse_date
+from thidua.core.views import ScopedDetailView
+from thidua.orgs.models import OrgUnit
+from thidua.reporting import excel, selectors, services
+from thidua.reporting.choices import ReportStatus
+from thidua.reporting.exports import completeness_xlsx, consolidation_xlsx, missing_xlsx
+from thidua.reporting.models import Evidence, LockException, Report, ReportValue
+from thidua.reporting.periods import Period, periods_of_year
+from thidua.reporting.permissions import can_review
+
+NARRATIVE_FIELDS = ("results", "shortcomings", "proposals")
+
+
+def _form_for(user, pk):
+    forms = selectors.form_list(user=user)
+    try:
+        return forms.get(pk=pk)
+    except (forms.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def _period(code: str) -> Period:
+    try:
+        return Period.parse(code)
+    except ValueError:
+        raise Http404 from None
+
+
+def _errors_of(error: ValidationError) -> dict[str, list[str]]:
+    if hasattr(error, "error_dict"):
+        return error.message_dict
+    return {"__all__": error.messages}
+
+
+class EntryListView(LoginRequiredMixin, TemplateView):
+    template_name = "reporting/entry_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["title"] = _("Periodic reports")
+        context["rows"] = selectors.entry_rows(user=user)
+        context["queue"] = selectors.review_queue(
+            user=user, within=getattr(self.request, "current_unit", None)
+        )
+        context["lock_requests"] = selectors.lock_exception_queue(user=user)
+        context["forms"] = selectors.form_list(user=user)
+        context["year"] = timezone.localdate().year
+        return context
+
+
+# --- Entry -----------------------------------------------------------------------------------------------
+
+
+class EntryView(LoginRequiredMixin, TemplateView):
+    """One unit's report for one period: one column, big inputs, autosaved draft, submit."""
+
+    template_name = "reporting/entry.html"
+
+    def setup_objects(self):
+        user = self.request.user
+        self.form = _form_for(user, self.kwargs["form"])
+        self.unit = get_object_for(self.form.units.all(), user, self.kwargs["unit"], VIEW)
+        self.period = _period(self.kwargs["period"])
+        if self.period.type != self.form.period_type:
+            raise Http404
+        self.report = Report.objects.filter(form=self.form, unit=self.unit, period=self.period.code).first()
+        self.indicators = services.form_indicators(self.form)
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.setup_objects()
+        return super().dispatch(request, *args, **kwargs)
+
+    def saved_values(self) -> dict[str, tuple[str, str]]:
+        if self.report is None:
+            return {}
+        rows = ReportValue.objects.filter(report=self.report).select_related("indicator")
+        return {row.indicator.code: (row.value, row.comment) for row in rows}
+
+    def posted(self):
+        post = self.request.POST
+        values = {
+            ind.code: (post.get(f"v-{ind.code}", ""), post.get(f"c-{ind.code}", ""))
+            for ind, _r in self.indicators
+        }
+        narrative = {name: post.get(name, "") for name in NARRATIVE_FIELDS}
+        try:
+            version = int(post.get("version", ""))
+        except ValueError:
+            version = None
+        return values, narrative, version
+
+    def get_context_data(self, values=None, narrative=None, errors=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report, user = self.report, self.request.user
+        is_open, lock_date = services.lock_state(self.form, self.unit, self.period)
+        status = report.status if report else ReportStatus.DRAFT
+        editable = can(user, CHANGE, self.unit) and status in services.EDITABLE and is_open
+        values = values if values is not None else self.saved_values()
+        narrative = (
+            narrative
+            if narrative is not None
+            else {name: getattr(report, name, "") if report else "" for name in NARRATIVE_FIELDS}
+        )
+        errors = errors or {}
+        previous = self.previous_values()
+        context.update(
+            title=f"{self.form.name} · {self.unit.name} · {self.period.label()}",
+            form=self.form,
+            unit=self.unit,
+            period=self.period,
+            report=report,
+            status=status,
+            status_label=ReportStatus(status).label,
+            version=report.version if report else 0,
+            editable=editable,
+            is_open=is_open,
+            lock_date=lock_date,
+            due_date=self.form.due_date(self.period),
+            fields=[
+                {
+                    "indicator": indicator,
+                    "required": required,
+                    "value": values.get(indicator.code, ("", ""))[0],
+                    "comment": values.get(indicator.code, ("", ""))[1],
+                    "previous": previous.get(indicator.code, ""),
+                    "errors": errors.get(indicator.code, []),
+                }
+                for indicator, required in self.indicators
+            ],
+            narrative=[
+                (name, label, narrative.get(name, ""))
+                for name, flag, label in (
+                    ("results", self.form.has_results, gettext_lazy("Results")),
+                    ("shortcomings", self.form.has_shortcomings, gettext_lazy("Shortcomings")),
+                    ("proposals", self.form.has_proposals, gettext_lazy("Proposals")),
+                )
+                if flag
+            ],
+            general_errors=errors.get("__all__", []),
+            evidence=list(report.evidence.all()) if report else [],
+            can_request_exception=not is_open and can(user, CHANGE, self.unit),
+        )
+        return context
+
+    def previous_values(self) -> dict[str, str]:
+        previous = Report.objects.filter(
+            form=self.form, unit=self.unit, period=self.period.previous().code
+        ).first()
+        if previous is None:
+            return {}
+        return dict(ReportValue.objects.filter(report=previous).values_list("indicator__code", "value"))
+
+    def post(self, request, *args, **kwargs):
+        values, narrative, version = self.posted()
+        action = request.POST.get("action", "save")
+        autosave = bool(request.htmx) and action == "autosave"
+        try:
+            report = services.report_save(
+                actor=request.user,
+                form=self.form,
+                unit=self.unit,
+                period=self.period,
+                values=values,
+                narrative=narrative,
+                expected_version=version,
+            )
+            if action == "submit":
+                report = services.report_submit(
+                    actor=request.user, report=report, expected_version=report.version
+                )
+        except (ValidationError, PermissionDenied) as error:
+            errors = _errors_of(error) if isinstance(error, ValidationError) else {"__all__": [str(error)]}
+            if autosave:
+                return render(request, "reporting/_autosave.html", {"errors": errors, "version": version})
+            self.report = Report.objects.filter(pk=self.report.pk).first() if self.report else None
+            if self.report is None:
+                self.report = Report.objects.filter(
+                    form=self.form, unit=self.unit, period=self.period.code
+                ).first()
+            context = self.get_context_data(values=values, narrative=narrative, errors=errors)
+            if getattr(error, "code", "") == "stale":
+                saved = self.saved_values()
+                for field in context["fields"]:
+                    field["saved"] = saved.get(field["indicator"].code, ("", ""))[0]
+                context["stale"] = True
+            return self.render_to_response(context, status=400 if not autosave else 200)
+        if autosave:
+            return render(
+                request, "reporting/_autosave.html", {"version": report.version, "saved_at": timezone.now()}
+            )
+        if action == "submit":
+            messages.success(request, _("Report submitted."))
+            return redirect(report.get_absolute_url())
+        messages.success(request, _("Draft saved."))
+        return redirect(report.entry_url())
+
+
+# --- Excel round trip --------------------------------------------------------------------------------
+
+
+@login_required
+def entry_xlsx(request, form, unit, period):
+    view = EntryView(request=request, kwargs={"form": form, "unit": unit, "period": period})
+    view.setup_objects()
+    narrative = {name: getattr(view.report, name, "") if view.report else "" for name in NARRATIVE_FIELDS}
+    content = excel.build_template(
+        view.form, view.unit, view.period, view.indicators, view.saved_values(), narrative
+    )
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    name = f"bao-cao-{view.unit.code}-{view.period.code}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+class UploadView(EntryView):
+    """Upload a filled template: checked, compared with the last period, saved only on confirmation."""
+
+    template_name = "reporting/upload.html"
+
+    def session_key(self) -> str:
+        return f"reporting-upload-{self.form.pk}-{self.unit.pk}-{self.period.code}"
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("confirm"):
+            return self.confirm(request)
+        upload = request.FILES.get("file")
+        if upload is None:
+            return self.render_to_response(
+                self.get_context_data(upload_errors=[_("Choose a file.")]), status=400
+            )
+        if upload.size > 2 * 1024 * 1024:
+            return self.render_to_response(
+                self.get_context_data(upload_errors=[_("The file is too large.")]), status=400
+            )
+        try:
+            values, narrative = excel.read_upload(upload, self.form, self.unit, self.period, self.indicators)
+        except ValidationError as error:
+            return self.render_to_response(self.get_context_data(upload_errors=error.messages), status=400)
+        from thidua.reporting.validation import check_values
+
+        checked = check_values(self.indicators, values, self.form.rules.select_related("left", "right"))
+        request.session[self.session_key()] = {
+            "values": values,
+            "narrative": narrative,
+            "version": self.report.version if self.report else 0,
+        }
+        context = self.get_context_data(values=values, narrative=narrative, errors=checked.errors)
+        context["preview"] = True
+        context["can_confirm"] = checked.ok and context["editable"]
+        context["diff"] = self.diff(values)
+        return self.render_to_response(context)
+
+    def diff(self, values):
+        previous = self.previous_values()
+        saved = {code: value for code, (value, _c) in self.saved_values().items()}
+        return [
+            {
+                "indicator": ind,
+                "previous": previous.get(ind.code, ""),
+                "saved": saved.get(ind.code, ""),
+                "new": values.get(ind.code, ("", ""))[0],
+                "changed": values.get(ind.code, ("", ""))[0] != saved.get(ind.code, ""),
+            }
+            for ind, _r in self.indicators
+        ]
+
+    def confirm(self, request):
+        pending = request.session.pop(self.session_key(), None)
+        if not pending:
+            messages.error(request, _("Upload the file again."))
+            return redirect("reporting:entry_upload", self.form.pk, self.unit.pk, self.period.code)
+        values = {code: tuple(pair) for code, pair in pending["values"].items()}
+        try:
+            services.report_save(
+                actor=request.user,
+                form=self.form,
+                unit=self.unit,
+                period=self.period,
+                values=values,
+                narrative=pending["narrative"],
+                expected_version=pending["version"],
+                reason=_("Excel upload"),
+            )
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            return redirect("reporting:entry_upload", self.form.pk, self.unit.pk, self.period.code)
+        messages.success(request, _("The Excel file was saved into the draft."))
+        return redirect("reporting:entry", self.form.pk, self.unit.pk, self.period.code)
+
+    def get_context_data(self, upload_errors=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["upload_errors"] = upload_errors or []
+        return context
+
+
+# --- Evidence and lock exceptions --------------------------------------------------------------------
+
+
+@require_POST
+@login_required
+def evidence_upload(request, pk):
+    report = get_object_for(Report.objects.select_related("form", "unit"), request.user, pk, CHANGE)
+    upload = request.FILES.get("file")
+    try:
+        if upload is None:
+            raise ValidationError(_("Choose a file."))
+        services.evidence_add(actor=request.user, report=report, upload=upload)
+        messages.success(request, _("File attached."))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    return redirect(report.entry_url())
+
+
+@login_required
+def evidence_download(request, pk):
+    evidence = get_object_for(Evidence.objects.select_related("report"), request.user, pk, VIEW)
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name)
+
+
+@require_POST
+@login_required
+def lock_request(request, form, unit, period):
+    view = EntryView(request=request, kwargs={"form": form, "unit": unit, "period": period})
+    view.setup_objects()
+    try:
+        services.lock_exception_request(
+            actor=request.user,
+            form=view.form,
+            unit=view.unit,
+            period=view.period.code,
+            reason=request.POST.get("reason", ""),
+        )
+        messages.success(request, _("Your request was sent to the commune."))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    return redirect("reporting:entry", view.form.pk, view.unit.pk, view.period.code)
+
+
+@require_POST
+@login_required
+def lock_decide(request, pk):
+    exception = get_object_for(LockException.objects.select_related("unit"), request.user, pk, VIEW)
+    grant = request.POST.get("decision") == "grant"
+    try:
+        until = parse_date(request.POST.get("until", "")) if grant else None
+    except ValueError:
+        until = None
+    try:
+        services.lock_exception_decide(
+            actor=request.user,
+            exception=exception,
+            grant=grant,
+            until=until,
+            reason=request.POST.get("reason", ""),
+        )
+        messages.success(request, _("Saved."))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    return redirect("reporting:entry_list")
+
+
+# --- Review --------------------------------------------------------------------------------------------
+
+
+class ReportDetailView(ScopedDetailView):
+    template_name = "reporting/report_detail.html"
+    queryset = Report.objects.select_related("form", "unit")
+    tabs = [("versions", gettext_lazy("Submitted versions"))]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = context["object"]
+        context["can_review"] = can_review(self.request.user, report.unit)
+        context["values"] = [
+            (indicator, required, row)
+            for indicator, required in services.form_indicators(report.form)
+            for row in [next((v for v in report.values.all() if v.indicator_id == indicator.pk), None)]
+        ]
+        context["evidence"] = report.evidence.all()
+        if context["tab"] == "versions":
+            context["versions"] = report.versions.select_related("submitted_by")
+        return context
+
+
+@require_POST
+@login_required
+def report_decide(request, pk, decision):
+    report = get_object_for(Report.objects.select_related("unit"), request.user, pk, VIEW)
+    try:
+        if decision == "return":
+            services.report_return(actor=request.user, report=report, reason=request.POST.get("reason", ""))
+            messages.success(request, _("Report returned to the unit."))
+        elif decision == "approve":
+            services.report_approve(actor=request.user, report=report)
+            messages.success(request, _("Report approved."))
+        else:
+            raise Http404
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    return redirect(report.get_absolute_url())
+
+
+# --- Completeness --------------------------------------------------------------------------------------
+
+
+def _year(request) -> int:
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+
+
+class HeatmapView(LoginRequiredMixin, TemplateView):
+    template_name = "reporting/heatmap.html"
+
+    def get(self, request, *args, **kwargs):
+        form = _form_for(request.user, kwargs["pk"])
+        year = _year(request)
+        within = getattr(request, "current_unit", None)
+        grid = selectors.completeness(form, user=request.user, year=year, within=within)
+        if request.GET.get("export") == "xlsx":
+            return completeness_xlsx(grid, year)
+        if request.GET.get("export") == "missing":
+            return missing_xlsx(grid)
+        return self.render_to_response(
+            self.get_context_data(
+                form=form, grid=grid, year=year, title=form.name, years=range(year - 2, year + 2)
+            )
+        )
+
+
+# --- Consolidation -----------------------------------------------------------------------------------
+
+
+class ConsolidationView(LoginRequiredMixin, TemplateView):
+    template_name = "reporting/consolidation.html"
+
+    def root_for(self, form):
+        unit_id = self.request.GET.get("unit")
+        if unit_id:
+            return get_object_for(OrgUnit.objects.all(), self.request.user, unit_id, VIEW)
+        current = getattr(self.request, "current_unit", None)
+        if current is not None:
+            return current
+        visible = OrgUnit.objects.visible_to(self.request.user, VIEW)
+        return (
+            visible.filter(pk=form.owner_id).first()
+            or visible.filter(path__startswith=form.owner.path).order_by("depth", "path").first()
+            or get_object_or_404(visible.order_by("depth", "path")[:1])
+        )
+
+    def get(self, request, *args, **kwargs):
+        form = _form_for(request.user, kwargs["pk"])
+        root = self.root_for(form)
+        year = _year(request)
+        periods = periods_of_year(form.period_type, year)
+        start = _choose(periods, request.GET.get("from"), periods[0])
+        end = _choose(periods, request.GET.get("to"), periods[-1])
+        data = selectors.consolidation(form, root=root, start=start, end=end)
+        if request.GET.get("export") == "xlsx":
+            return consolidation_xlsx(data)
+        context = self.get_context_data(
+            form=form,
+            root=root,
+            data=data,
+            year=year,
+            periods=periods,
+            start=start,
+            end=end,
+            title=_("Consolidated figures"),
+            ancestors=OrgUnit.objects.filter(pk__in=root.ancestor_ids)
+            .visible_to(request.user, VIEW)
+            .order_by("depth"),
+            rows=_consolidation_rows(data),
+            totals=[(ind, data.total(ind)) for ind in data.indicators],
+            chart=_chart_data(data),
+        )
+        return self.render_to_response(context)
+
+
+def _choose(periods, code, default):
+    return next((p for p in periods if p.code == code), default)
+
+
+def _consolidation_rows(data):
+    return [(child, [data.value(child.pk, ind) for ind in data.indicators]) for child in data.children]
+
+
+def _chart_data(data) -> dict:
+    numeric = [ind for ind in data.indicators if ind.is_numeric]
+    series = []
+    for ind in numeric:
+        points = []
+        for period in data.periods:
+            partial = data.series.get(ind.pk, {}).get(period.code)
+            value = partial.value(ind.aggregation) if partial else None
+            points.append(None if value is None else float(round(value, 2)))
+        series.append({"code": ind.code, "name": ind.name, "values": points})
+    progress = []
+    for ind in numeric:
+        comparison = data.total(ind)
+        if comparison.percent is not None:
+            progress.append(
+                {
+                    "code": ind.code,
+                    "name": ind.name,
+                    "percent": float(round(comparison.percent, 1)),
+                    "verdict": comparison.verdict,
+                }
+            )
+    return {"labels": [p.short_label() for p in data.periods], "series": series, "progress": progress}
+
+
+def heatmap_url(form) -> str:
+    return reverse("reporting:heatmap", args=[form.pk])
