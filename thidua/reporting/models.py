@@ -325,7 +325,7 @@ class Report(DomainModel):
             return None
         from django.utils import timezone
 
-        return timezone.localdate(self.first_submitted_at) <= self.due_date
+        return timezone.localtime(self.first_submitted_at).date() <= self.due_date
 
 
 class ReportValue(models.Model):

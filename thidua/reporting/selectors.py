@@ -189,7 +189,7 @@ def completeness(
             due = form.due_date(period)
             cell = Cell(unit, period, reports.get((unit.pk, period.code)), due, _unit_expected(unit, period))
             cells.append(cell)
-            if cell.expected and period.end < today:
+            if cell.expected and due < today:
                 result.expected += 1
                 if cell.report and cell.report.first_submitted_at and cell.report.status in COUNTED:
                     result.submitted += 1
