@@ -55,11 +55,11 @@ class DocumentNumber(DomainModel):
     symbol = models.CharField(_("symbol"), max_length=50)
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.PositiveIntegerField(_("number"))
-    title = models.CharField(_("subject"), max_length=500, blank=True)
-    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    title = models.CharField(_("document subject"), max_length=500, blank=True)
+    issued_at = models.DateTimeField(_("number taken at"), default=timezone.now)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("issued by"),
+        verbose_name=_("number taken by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

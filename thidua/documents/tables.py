@@ -5,7 +5,7 @@ from thidua.documents.models import DocumentNumber
 
 
 class DocumentNumberTable(tables.Table):
-    number_symbol = tables.Column(verbose_name=_("number and symbol"), order_by=("year", "number"))
+    number_symbol = tables.Column(verbose_name=_("Number and symbol"), order_by=("year", "number"))
     kind = tables.Column()
     year = tables.Column()
     title = tables.Column()

@@ -1,4 +1,6 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -11,15 +13,15 @@ from thidua.orgs.forms import ScopedModelForm
 
 REGISTRY_COLUMNS = [
     (_("Number and symbol"), "number_symbol"),
-    (_("Number"), "number"),
+    (_("Document number"), "number"),
     (_("Symbol"), "symbol"),
     (_("Document kind"), "kind"),
     (_("Year"), "year"),
-    (_("Subject"), "title"),
+    (_("Document subject"), "title"),
     (_("Issuing unit"), "issuer.name"),
     (_("Series"), "series"),
-    (_("Issued at"), lambda entry: entry.issued_at.astimezone().strftime("%d/%m/%Y %H:%M")),
-    (_("Issued by"), "issued_by"),
+    (_("Taken at"), lambda entry: entry.issued_at.astimezone().strftime("%d/%m/%Y %H:%M")),
+    (_("Taken by"), "issued_by"),
 ]
 
 
@@ -73,8 +75,15 @@ class IssueView(ServiceFormView):
         )
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        if response.status_code == 302:
-            message = gettext("Number taken: %(number)s") % {"number": self.object.number_symbol}
-            messages.info(self.request, message)
-        return response
+        try:
+            self.object = self.perform(form)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        message = gettext("Number taken: %(number)s") % {"number": self.object.number_symbol}
+        messages.success(self.request, message)
+        return redirect(self.object.get_absolute_url())
