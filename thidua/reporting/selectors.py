@@ -228,7 +228,7 @@ class Partial:
     def value(self, aggregation: str) -> Decimal | None:
         if not self.count:
             return None
-        if aggregation in (Aggregation.SUM, Aggregation.COUNT_YES):
+        if aggregation == Aggregation.SUM:
             return self.total
         if aggregation == Aggregation.AVERAGE:
             return self.total / self.count
@@ -236,7 +236,8 @@ class Partial:
             return self.low
         if aggregation == Aggregation.MAX:
             return self.high
-        return self.last  # LAST: the latest period's value, summed across units
+        # LAST and COUNT_YES: the latest period's value, summed across units (a stock, not a flow)
+        return self.last
 
 
 @dataclass
@@ -293,7 +294,12 @@ def consolidation(
 
     indicators = [indicator for indicator, _required in form_indicators(form)]
     periods = periods_between(form.period_type, start.start, end.end)
-    children = list(OrgUnit.objects.filter(parent=root).order_by("path"))
+    assigned = list(form.units.values_list("path", flat=True))
+    children = [
+        child
+        for child in OrgUnit.objects.filter(parent=root).order_by("path")
+        if any(path.startswith(child.path) for path in assigned)
+    ]
     by_prefix = {child.path: child.pk for child in children}
     prefix_length = len(root.path) + SEGMENT
     rows = (

@@ -78,7 +78,11 @@ def test_consolidation_three_levels(tree, monthly_form, hamlet, indicators, admi
     assert data.value(department, hh) == 10
     assert data.value(tree["commune_a"].pk, hh) == 261
     assert data.value(village, gdvh) == Decimal(252) / 3  # average of 80, 90, 82
-    assert data.value(tree["commune_a"].pk, ntm) == 3
+    assert data.value(tree["commune_a"].pk, ntm) == 1  # count of yes in the latest period (October)
+    september = selectors.consolidation(
+        monthly_form, root=tree["commune_a"], start=Period.parse("2025-09"), end=Period.parse("2025-09")
+    )
+    assert september.value(tree["commune_a"].pk, ntm) == 2
     assert data.total(poor).verdict == "vượt" and data.total(poor).percent == 120  # 6 of 5
     assert data.total(gdvh).verdict == "chưa đạt"  # 88 < 90
     city = selectors.consolidation(
