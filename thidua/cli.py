@@ -14,7 +14,7 @@ import sys
 # (words, module, function): subcommands that do not need the database.
 DIRECT_COMMANDS = [
     (("plan", "parse"), "thidua.campaigns.reader", "cli_main"),
-    (("plan", "render"), "thidua.documents.render", "cli_main"),
+    (("plan", "render"), "thidua.campaigns.render_cli", "cli_main"),
     (("awards", "check"), "thidua.commendations.engine", "cli_main"),
 ]
 

@@ -1,9 +1,8 @@
-"""Bulk evaluation speed: 5,000 people × 5 years of pre-loaded records, pure engine time."""
+"""Bulk evaluation over 5,000 people × 5 years of pre-loaded records (timings live in bench/)."""
 
 from __future__ import annotations
 
 import random
-import time
 from datetime import date
 
 from thidua.commendations.engine import (
@@ -48,16 +47,7 @@ def people(count: int = 5000) -> list[Subject]:
     return result
 
 
-def best_time(subjects, targets, rules, repeat=3):
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        results = list(evaluate_many(subjects, targets, 2025, rules, today=TODAY))
-        best = min(best, time.perf_counter() - start)
-    return best, results
-
-
-def test_5000_people_5_years_well_under_a_second():
+def test_5000_people_5_years_give_a_mix_of_outcomes():
     subjects = people()
     rules = load_ruleset(date(2025, 12, 20))
     for target in (
@@ -66,10 +56,9 @@ def test_5000_people_5_years_well_under_a_second():
         "chien_si_thi_dua_tinh",
         "bang_khen_chu_tich_tinh",
     ):
-        elapsed, results = best_time(subjects, [target], rules)
+        results = list(evaluate_many(subjects, [target], 2025, rules, today=TODAY))
         assert len(results) == 5000
         assert 0 < sum(result.eligible for _, result in results) < 5000
-        assert elapsed < 1.0, f"{target}: {elapsed:.3f}s"
 
 
 def test_bulk_results_match_single_evaluation():

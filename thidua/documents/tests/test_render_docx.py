@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import io
 import re
-import time
 import zipfile
 from xml.etree import ElementTree
 
@@ -426,14 +425,6 @@ def test_package_parts_are_well_formed_and_ordered():
         tags = [child.tag.removeprefix(w) for child in ppr]
         known = [order.index(tag) for tag in tags if tag in order]
         assert known == sorted(known), tags
-
-
-def test_plan_docx_renders_well_under_a_second():
-    spec = plan_spec(cam_giang_plan())
-    render_docx(spec)  # warm up imports and the template
-    start = time.perf_counter()
-    render_docx(plan_spec(cam_giang_plan()))
-    assert time.perf_counter() - start < 1.0
 
 
 def test_spec_validation_errors():

