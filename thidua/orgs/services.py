@@ -119,6 +119,15 @@ def _save_scoped(obj, *, actor, action: str, reason: str = "") -> None:
     audited_save(obj, actor=actor, reason=reason, validate=False)
 
 
+def _update_scoped(obj, data: dict[str, Any], *, actor, reason: str = ""):
+    """Change ``obj``: the actor must be allowed on the stored record and on the changed one."""
+    require(actor, CHANGE, type(obj).objects.get(pk=obj.pk))
+    for name, value in data.items():
+        setattr(obj, name, value)
+    _save_scoped(obj, actor=actor, action=CHANGE, reason=reason)
+    return obj
+
+
 @transaction.atomic
 def person_create(*, actor, data: dict[str, Any]) -> Person:
     person = Person(**data)
@@ -128,11 +137,7 @@ def person_create(*, actor, data: dict[str, Any]) -> Person:
 
 @transaction.atomic
 def person_update(*, actor, person: Person, data: dict[str, Any], reason: str = "") -> Person:
-    require(actor, CHANGE, Person.objects.select_related("unit").get(pk=person.pk))
-    for name, value in data.items():
-        setattr(person, name, value)
-    _save_scoped(person, actor=actor, action=CHANGE, reason=reason)
-    return person
+    return _update_scoped(person, data, actor=actor, reason=reason)
 
 
 @transaction.atomic
@@ -151,11 +156,7 @@ def household_create(*, actor, data: dict[str, Any]) -> Household:
 
 @transaction.atomic
 def household_update(*, actor, household: Household, data: dict[str, Any], reason: str = "") -> Household:
-    require(actor, CHANGE, Household.objects.select_related("village").get(pk=household.pk))
-    for name, value in data.items():
-        setattr(household, name, value)
-    _save_scoped(household, actor=actor, action=CHANGE, reason=reason)
-    return household
+    return _update_scoped(household, data, actor=actor, reason=reason)
 
 
 @transaction.atomic
