@@ -5,6 +5,7 @@ from django.utils import translation
 from thidua.accounts import demo as accounts_demo
 from thidua.commendations import demo as commendations_demo
 from thidua.orgs import demo as orgs_demo
+from thidua.reporting import demo as reporting_demo
 
 
 class Command(BaseCommand):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
             orgs_demo.build(actor)
             rows = accounts_demo.build(actor)
             commendations_demo.build(actor)
+            reporting_demo.build(actor)
         self.stdout.write("")
         self.stdout.write(f"Tài khoản demo (mật khẩu chung: {accounts_demo.DEMO_PASSWORD})")
         for username, role, unit in rows:
