@@ -24,8 +24,14 @@ SCREENSHOTS = Path(
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+HERE = Path(__file__).resolve().parent
+
+
 def pytest_collection_modifyitems(items):
+    # This hook sees every collected test of the session: mark only the ones in this folder.
     for item in items:
+        if HERE not in Path(str(item.path)).resolve().parents:
+            continue
         item.add_marker(pytest.mark.browser)
         if not shutil.which(CHROMIUM):
             item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} is not installed (apt install chromium)"))
