@@ -9,6 +9,18 @@ from thidua.campaigns.models import Plan
 COLLECTIVE_BODY = "ỦY BAN NHÂN DÂN"
 
 
+_PLACE_PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Thành phố ", "Tỉnh ", "Huyện ", "Quận ")
+
+
+def place_of(unit) -> str:
+    """The place name of the place-date line: "Cẩm Giang" for "Xã Cẩm Giang"."""
+    name = unit.name
+    for prefix in _PLACE_PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return unit.short_name or name
+
+
 def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
@@ -36,7 +48,7 @@ def plan_document_data(plan: Plan) -> dict[str, Any]:
         "issuer_parent": plan.issuer_parent or None,
         "number": f"{plan.number:02d}" if plan.number else None,
         "symbol": plan.symbol,
-        "place": plan.place,
+        "place": plan.place or place_of(plan.issuing_unit),
         "date": _iso(plan.date),
         "title": plan.title,
         "references": [

@@ -215,16 +215,32 @@ def _file_stem(plan: Plan, kind: str) -> str:
 @login_required
 def plan_document(request, pk, fmt):
     plan = selectors.plan_get(user=request.user, pk=pk)
-    spec = plan_spec(renderings.plan_document_data(plan))
-    return document_response(spec, fmt, _file_stem(plan, plan.kind_line.capitalize()), request=request)
+    try:
+        spec = plan_spec(renderings.plan_document_data(plan))
+        return document_response(spec, fmt, _file_stem(plan, plan.kind_line.capitalize()), request=request)
+    except ValueError as error:
+        return _document_refused(request, plan, error)
 
 
 @login_required
 def plan_registration_summary(request, pk, fmt):
     plan = selectors.plan_get(user=request.user, pk=pk)
     rows = renderings.registration_rows(plan, user=request.user)
-    spec = registration_summary_spec(renderings.plan_document_data(plan), rows, as_annex=len(rows) > 12)
-    return document_response(spec, fmt, _file_stem(plan, "Tổng hợp đăng ký thi đua"), request=request)
+    try:
+        spec = registration_summary_spec(renderings.plan_document_data(plan), rows, as_annex=len(rows) > 12)
+        return document_response(spec, fmt, _file_stem(plan, "Tổng hợp đăng ký thi đua"), request=request)
+    except ValueError as error:
+        return _document_refused(request, plan, error)
+
+
+def _document_refused(request, plan: Plan, error: Exception):
+    """The renderer refused the data (a required part is missing): say so on the plan's page."""
+    messages.error(
+        request,
+        _("The document cannot be made yet: %(reason)s. Complete the plan and try again.")
+        % {"reason": error},
+    )
+    return redirect(f"{plan.get_absolute_url()}?tab=documents")
 
 
 @login_required
