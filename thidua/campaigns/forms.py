@@ -135,7 +135,9 @@ class AssignmentForm(forms.Form):
     new_kind = forms.ChoiceField(
         label=_("Kind of the new unit"), choices=UnitKind.choices, initial=UnitKind.DEPARTMENT, required=False
     )
-    role = forms.ChoiceField(label=_("Role"), choices=AssignmentRole.choices)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=AssignmentRole.choices, initial=AssignmentRole.COORDINATE
+    )
     lead_for = forms.CharField(label=_("Leads"), widget=_text(2), required=False)
     tasks = forms.CharField(label=_("Tasks (one per line)"), widget=_text(4), required=False)
     due_date = date_field(_("Due date"))

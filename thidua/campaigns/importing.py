@@ -55,6 +55,18 @@ def check_upload_size(size: int, max_bytes: int | None = None) -> None:
         raise ReaderError("empty_file", "Tệp rỗng, không có nội dung.")
 
 
+def leading_lines(text: str) -> int:
+    """How many lines the stored text loses at its start (text fields are trimmed when saved)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text[: len(text) - len(text.lstrip())].count("\n")
+
+
+def numbered_lines(text: str, offset: int = 0) -> list[tuple[int, str]]:
+    """The stored text's lines with the numbers the reader's warnings use."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [(number, line) for number, line in enumerate(lines, start=offset + 1)]
+
+
 def read_upload(data: bytes, filename: str) -> tuple[str, dict, list[dict]]:
     """(text, reading, sections) of an uploaded document; ``ReaderError`` when it cannot be read."""
     text, kind = extract_bytes(data, filename)
@@ -97,7 +109,7 @@ def plan_import_create(
         parent=parent,
         file_name=filename[:255],
         text=text,
-        reading={**reading, "sections": sections},
+        reading={**reading, "sections": sections, "line_offset": leading_lines(text)},
         created_by=actor,
     )
     plan_import.source_file.save(filename, ContentFile(data), save=False)
@@ -263,7 +275,11 @@ def plan_import_confirm(*, actor, plan_import: PlanImport, cleaned: dict[str, An
             "issuing_unit": plan_import.issuing_unit,
             "parent": cleaned.get("parent") or plan_import.parent,
             "sections": plan_import.reading.get("sections") or [],
-            "reading": {key: value for key, value in plan_import.reading.items() if key != "sections"},
+            "reading": {
+                key: value
+                for key, value in plan_import.reading.items()
+                if key not in ("sections", "line_offset")
+            },
         },
     )
     plan.source_file.name = plan_import.source_file.name

@@ -110,7 +110,8 @@ def plan_legal_bases(plan: Plan) -> QuerySet:
 def plan_matrix(plan: Plan) -> tuple[list[Movement], list[dict]]:
     """Units × movements: for each assigned body, its role under each movement ("" when none).
 
-    An assignment that names no movement covers the whole plan (column ``whole``).
+    An assignment that names no movement covers the whole plan (column ``whole``); its cells under each
+    movement carry the role as ``implied``.
     """
     movements = list(plan_movements(plan))
     rows = []
@@ -120,7 +121,12 @@ def plan_matrix(plan: Plan) -> tuple[list[Movement], list[dict]]:
             {
                 "assignment": assignment,
                 "whole": assignment.role if not covered else "",
-                "cells": [assignment.role if movement.pk in covered else "" for movement in movements],
+                "cells": [
+                    {"role": assignment.role, "implied": False}
+                    if movement.pk in covered
+                    else {"role": "" if covered else assignment.role, "implied": not covered}
+                    for movement in movements
+                ],
             }
         )
     return movements, rows

@@ -138,7 +138,8 @@ class PlanImportReviewView(LoginRequiredMixin, TemplateView):
             plan_import=self.plan_import,
             warnings=reading.get("warnings", []),
             lines=[
-                (no, line, no in flagged) for no, line in enumerate(self.plan_import.text.splitlines(), 1)
+                (no, line, no in flagged)
+                for no, line in importing.numbered_lines(self.plan_import.text, reading.get("line_offset", 0))
             ],
             confirmed=self.plan_import.status == ImportStatus.CONFIRMED,
             recipients=reading.get("recipients", []),
