@@ -7,7 +7,7 @@ _TITLES = dict(IntendedTitle.choices)
 PLAN_COLUMNS = [
     (_("Number"), "number_symbol"),
     (_("Date"), "date"),
-    (_("Title"), "title"),
+    (_("Summary title"), "title"),
     (_("Issuing unit"), "issuing_unit.name"),
     (_("Period start"), "period_start"),
     (_("Period end"), "period_end"),

@@ -84,7 +84,7 @@ class PlanReviewForm(forms.Form):
     place = forms.CharField(label=_("Place"), max_length=100, required=False)
     issuer_name = forms.CharField(label=_("Issuer as printed"), max_length=255, required=False)
     issuer_parent = forms.CharField(label=_("Parent body as printed"), max_length=255, required=False)
-    title = forms.CharField(label=_("Title"), widget=_text(3))
+    title = forms.CharField(label=_("Summary title"), widget=_text(3))
     period_start = date_field(_("Period start"))
     period_end = date_field(_("Period end"))
     purposes = forms.CharField(label=_("Purposes (one per line)"), widget=_text(4), required=False)

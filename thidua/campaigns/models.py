@@ -63,7 +63,7 @@ class Plan(DomainModel):
     )
     signer_position = models.CharField(_("signer's position"), max_length=100, blank=True, default="CHỦ TỊCH")
     signer_name = models.CharField(_("signer's name"), max_length=150, blank=True)
-    title = models.TextField(_("title"))
+    title = models.TextField(_("summary title"))
     purposes = models.TextField(_("purposes"), blank=True, help_text=_("One paragraph per line."))
     requirements = models.TextField(_("requirements"), blank=True, help_text=_("One paragraph per line."))
     sections = models.JSONField(

@@ -9,7 +9,7 @@ the right on its issuing unit.
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from thidua.campaigns.choices import PlanStatus, RegistrationStatus
+from thidua.campaigns.choices import AssignmentRole, PlanStatus, RegistrationStatus
 from thidua.campaigns.models import (
     Assignment,
     Deadline,
@@ -114,19 +114,22 @@ def plan_matrix(plan: Plan) -> tuple[list[Movement], list[dict]]:
     movement carry the role as ``implied``.
     """
     movements = list(plan_movements(plan))
+    labels = dict(AssignmentRole.choices)
     rows = []
     for assignment in plan_assignments(plan):
         covered = {movement.pk for movement in assignment.movements.all()}
+        cells = []
+        for movement in movements:
+            role = assignment.role if (movement.pk in covered or not covered) else ""
+            cells.append({"role": role, "label": labels.get(role, ""), "implied": not covered})
         rows.append(
             {
                 "assignment": assignment,
-                "whole": assignment.role if not covered else "",
-                "cells": [
-                    {"role": assignment.role, "implied": False}
-                    if movement.pk in covered
-                    else {"role": "" if covered else assignment.role, "implied": not covered}
-                    for movement in movements
-                ],
+                "whole": {
+                    "role": "" if covered else assignment.role,
+                    "label": "" if covered else labels[assignment.role],
+                },
+                "cells": cells,
             }
         )
     return movements, rows

@@ -12,7 +12,7 @@ class StatusColumn(tables.Column):
 
 class PlanTable(tables.Table):
     number_symbol = tables.Column(verbose_name=_("Number"), order_by=("number",), linkify=True)
-    title = tables.Column(linkify=True, verbose_name=_("Title"))
+    title = tables.Column(linkify=True, verbose_name=_("Summary title"))
     issuing_unit = tables.Column(order_by=("issuing_unit__path",))
     date = tables.DateColumn(format="d/m/Y")
     period_end = tables.DateColumn(format="d/m/Y")

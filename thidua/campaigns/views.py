@@ -45,7 +45,7 @@ STEP_LABELS = {
     PlanStatus.ISSUED: gettext_lazy("Issue (take a number)"),
     PlanStatus.RUNNING: gettext_lazy("Start the campaign"),
     PlanStatus.MID_TERM_REVIEW: gettext_lazy("Mid-term review"),
-    PlanStatus.CLOSED: gettext_lazy("Close"),
+    PlanStatus.CLOSED: gettext_lazy("Close the campaign"),
 }
 
 
