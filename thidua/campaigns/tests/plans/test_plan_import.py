@@ -169,3 +169,17 @@ def test_others_cannot_import_for_the_commune_or_open_its_review(client, tree, u
         response = upload(client, tree, SEED.name, SEED.read_bytes())
         assert "issuing_unit" in response.context["form"].errors
     assert (PlanImport.objects.count(), Plan.objects.count()) == (1, 0)
+
+
+def test_a_docx_upload_is_read_too(client, tree, bodies, users):
+    """The commune's own Decree 30 .docx (rendered from the sample plan) reads back into a draft."""
+    from thidua.documents.render import plan_spec, render_docx
+    from thidua.documents.render.samples import cam_giang_plan
+
+    client.force_login(users["commune_officer"])
+    response = upload(client, tree, "ke-hoach.docx", render_docx(plan_spec(cam_giang_plan())))
+    draft = PlanImport.objects.get().draft
+    assert response.status_code == 302
+    assert draft["plan"]["number"] == "05" and draft["plan"]["date"] == "2025-09-05"
+    assert len(draft["movements"]) == 7
+    assert draft["assignments"][1]["match"] == str(bodies["vhxh"].pk)
