@@ -199,13 +199,27 @@ def add_assignment(*, actor, plan: Plan, movements=(), **data) -> Assignment:
     return assignment
 
 
+PLAN_KIND_WORDS: dict[str, str] = {
+    PlanKind.PLAN: "Kế hoạch",
+    PlanKind.PROGRAMME: "Chương trình",
+    PlanKind.DECISION: "Quyết định",
+    PlanKind.OFFICIAL_LETTER: "Công văn",
+}
+
+
+def issuer_phrase(unit: OrgUnit) -> str:
+    """``Ủy ban nhân dân thành phố Hải Phòng`` for a local government; the unit's name otherwise."""
+    if unit.kind in ("commune", "province", "district"):
+        return f"Ủy ban nhân dân {unit.name[:1].lower()}{unit.name[1:]}"
+    return unit.name
+
+
 def plan_citation(plan: Plan) -> str:
-    """``Kế hoạch số 252/KH-UBND ngày 09/9/2025 của Ủy ban nhân dân thành phố Hải Phòng``."""
-    kind = {PlanKind.PLAN: "Kế hoạch", PlanKind.PROGRAMME: "Chương trình", PlanKind.DECISION: "Quyết định"}
-    text = f"{kind.get(plan.doc_kind, 'Kế hoạch')} số {plan.number_symbol}"
+    """``Kế hoạch số 252/KH-UBND ngày 09/09/2025 của Ủy ban nhân dân thành phố Hải Phòng``."""
+    text = f"{PLAN_KIND_WORDS.get(plan.doc_kind, 'Kế hoạch')} số {plan.number_symbol}"
     if plan.date:
         text += f" ngày {format_date(plan.date)}"
-    return f"{text} của {plan.issuer_name.capitalize() if plan.issuer_name else plan.issuing_unit.name}"
+    return f"{text} của {issuer_phrase(plan.issuing_unit)}"
 
 
 # --- Cascade -------------------------------------------------------------------------------------------------
@@ -298,7 +312,7 @@ def plan_create_action_programmes(*, actor, plan: Plan) -> list[Plan]:
     movements = list(plan.movements.order_by("order", "pk"))
     for assignment in plan.assignments.filter(unit__isnull=False).select_related("unit").order_by("order"):
         unit = assignment.unit
-        if unit.pk in existing:
+        if unit is None or unit.pk in existing:
             continue
         existing.add(unit.pk)
         programme = plan_create(
