@@ -161,6 +161,11 @@ X_FRAME_OPTIONS = "DENY"
 DJANGO_TABLES2_TEMPLATE = "core/table.html"
 DJANGO_TABLES2_PAGE_RANGE = 5
 
+# Plans: the largest document accepted for upload (checked before reading), and how many working days a
+# commune's deadlines fall before the city's when a plan is cascaded.
+THIDUA_PLAN_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+THIDUA_PLAN_CASCADE_WORKING_DAYS = int(os.environ.get("THIDUA_PLAN_CASCADE_WORKING_DAYS", "3"))
+
 # Import limits (rows per file, bytes per file).
 THIDUA_IMPORT_MAX_ROWS = 20000
 THIDUA_IMPORT_MAX_BYTES = 5 * 1024 * 1024

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import translation
 
 from thidua.accounts import demo as accounts_demo
+from thidua.campaigns import demo as campaigns_demo
 from thidua.commendations import demo as commendations_demo
 from thidua.orgs import demo as orgs_demo
 from thidua.reporting import demo as reporting_demo
@@ -17,6 +18,7 @@ class Command(BaseCommand):
             actor = accounts_demo.system_user()
             orgs_demo.build(actor)
             rows = accounts_demo.build(actor)
+            campaigns_demo.build(actor)
             commendations_demo.build(actor)
             reporting_demo.build(actor)
         self.stdout.write("")
