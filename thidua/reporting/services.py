@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.core.scoping import CHANGE
-from thidua.core.services import audited_save, require
+from thidua.core.services import audited_delete, audited_save, require
 from thidua.core.vietnamese.dates import format_date
 from thidua.reporting.choices import LockExceptionStatus, ReportStatus
 from thidua.reporting.models import (
@@ -392,5 +392,4 @@ def evidence_delete(*, actor, evidence: Evidence) -> None:
     if evidence.report.status not in EDITABLE:
         raise ValidationError(_("Evidence can only be removed while the report is being prepared."))
     evidence.file.delete(save=False)
-    evidence._history_user = actor
-    evidence.delete()
+    audited_delete(evidence, actor=actor)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -110,7 +111,7 @@ def _range_message(indicator, number: Decimal) -> str | None:
 
 
 def check_values(
-    indicators, entered: dict[str, tuple[object, str]], rules=(), *, complete: bool = False
+    indicators, entered: Mapping[str, tuple[object, str]], rules=(), *, complete: bool = False
 ) -> Checked:
     """Check ``entered`` ({indicator code: (raw value, comment)}) against the form's indicators and rules.
 
