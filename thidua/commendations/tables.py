@@ -17,12 +17,12 @@ def subject_url(info) -> str:
 
 
 class EvaluationTable(tables.Table):
-    name = tables.Column(verbose_name=_("Subject"), accessor="info.name", order_by=("name_key",))
-    kind = tables.Column(verbose_name=_("Kind"), accessor="info.kind")
-    unit = tables.Column(verbose_name=_("Unit"), accessor="info.unit_name", order_by=("unit_key",))
+    name = tables.Column(verbose_name=_("Subject"), accessor="info__name", order_by=("name_key",))
+    kind = tables.Column(verbose_name=_("Kind"), accessor="info__kind")
+    unit = tables.Column(verbose_name=_("Unit"), accessor="info__unit_name", order_by=("unit_key",))
     target = tables.Column(verbose_name=_("Title or form"), accessor="target_name")
     outcome = tables.Column(verbose_name=_("Outcome"), accessor="status")
-    granted_by = tables.Column(verbose_name=_("Granted by"), accessor="result.granted_by")
+    granted_by = tables.Column(verbose_name=_("Granted by"), accessor="result__granted_by")
     missing = tables.Column(verbose_name=_("Missing conditions"), accessor="missing_text", orderable=False)
 
     class Meta:
