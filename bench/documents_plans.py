@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "ke-hoach-thi-dua-cam-giang-2025.txt"
+from thidua.campaigns.seed import SEED_PATH
+
+SEED = SEED_PATH
 CHARS_PER_PAGE = 2090
 
 TOPICS = [

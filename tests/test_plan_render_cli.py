@@ -21,10 +21,11 @@ from docx.shared import Mm
 
 from thidua.campaigns.reader import extract_text, read_plan_file, read_plan_text
 from thidua.campaigns.render_cli import cli_main
+from thidua.campaigns.seed import SEED_PATH
 from thidua.documents.render import plan_spec, render_docx
 from thidua.documents.render.pdf import find_soffice
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "ke-hoach-thi-dua-cam-giang-2025.txt"
+SEED = SEED_PATH
 FONT = "Times New Roman"
 
 needs_seed = pytest.mark.skipif(not SEED.is_file(), reason=f"the seed plan is not at {SEED}")

@@ -18,9 +18,9 @@ from thidua.campaigns.choices import (
     SignerCapacity,
 )
 from thidua.campaigns.models import Plan, PlanImport, Registration
+from thidua.campaigns.seed import REPO_SEED, SEED_NAME
 from thidua.orgs.models import OrgUnit
 
-SEED_NAME = "ke-hoach-thi-dua-cam-giang-2025.txt"
 CITY_TITLE = (
     "Phát động Đợt thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2025, lập thành tích "
     "xuất sắc chào mừng Đại hội Thi đua yêu nước thành phố Hải Phòng lần thứ I (2025 - 2030) và Đại hội Đại "
@@ -47,7 +47,7 @@ REGISTRATION_DAY = date(2025, 9, 25)
 
 def seed_path() -> Path:
     """The seed plan, shipped with the app so that a fresh machine can build the demo."""
-    return Path(__file__).resolve().parent / "demo_data" / SEED_NAME
+    return REPO_SEED
 
 
 def _city_plan(actor, city: OrgUnit) -> Plan:

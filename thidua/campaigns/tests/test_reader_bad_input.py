@@ -13,9 +13,10 @@ from PIL import Image, ImageDraw
 from thidua.campaigns.reader import ReaderError, cli_main, extract_text, read_plan_bytes, read_plan_file
 from thidua.campaigns.reader.encoding import legacy_encoding
 from thidua.campaigns.reader.schema import validate_reading
+from thidua.campaigns.seed import SEED_PATH
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reader"
-SEED = Path(__file__).resolve().parents[3].parent / "shared" / "seed" / "ke-hoach-thi-dua-cam-giang-2025.txt"
+SEED = SEED_PATH
 NO_TEXT = "tệp PDF không có lớp văn bản, cần bản có chữ hoặc .docx"
 # The same national title typed with legacy font encodings, as a Unicode editor shows them.
 TCVN3 = "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\nKÕ ho¹ch thi ®ua n¨m 2025\n"

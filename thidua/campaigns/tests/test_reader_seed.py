@@ -1,13 +1,12 @@
 """The seed plan (UBND xã Cẩm Giang, text extracted from a PDF): every field of its reading, exactly."""
 
-from pathlib import Path
-
 import pytest
 
 from thidua.campaigns.reader import read_plan_file
 from thidua.campaigns.reader.schema import validate_reading
+from thidua.campaigns.seed import SEED_PATH
 
-SEED = Path(__file__).resolve().parents[3].parent / "shared" / "seed" / "ke-hoach-thi-dua-cam-giang-2025.txt"
+SEED = SEED_PATH
 
 EXPECTED = {
     "doc_kind": "KẾ HOẠCH",

@@ -15,6 +15,7 @@ from thidua.campaigns.reader.schema import validate_reading
 from thidua.campaigns.reader.spelling import find_slips
 from thidua.campaigns.reader.syllables import is_valid
 from thidua.campaigns.reader.text import Line, fold, to_lines, words
+from thidua.campaigns.seed import SEED_PATH
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reader"
 
@@ -78,9 +79,7 @@ def test_correct_text_has_no_slips(text):
 
 
 def test_seed_text_has_no_slip_outside_the_known_ones():
-    text = (Path(__file__).resolve().parents[3].parent / "shared" / "seed").joinpath(
-        "ke-hoach-thi-dua-cam-giang-2025.txt"
-    )
+    text = SEED_PATH
     found = {slip.written for slip in find_slips(" ".join(text.read_text(encoding="utf-8").split()))}
     assert found == {
         "YÊU CẨU",
