@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
+    "django_tasks_db",
     "thidua.core",
     "thidua.accounts",
     "thidua.orgs",
@@ -160,6 +161,15 @@ X_FRAME_OPTIONS = "DENY"
 
 DJANGO_TABLES2_TEMPLATE = "core/table.html"
 DJANGO_TABLES2_PAGE_RANGE = 5
+
+# Background tasks (Django's tasks API): stored in the database, run by `thidua db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Email (reminders): the console by default; configure SMTP through the environment.
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "127.0.0.1")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "thidua@localhost")
 
 # Plans: the largest document accepted for upload (checked before reading), and how many working days a
 # commune's deadlines fall before the city's when a plan is cascaded.
