@@ -51,5 +51,5 @@ bench: install
 	$(BIN)/pytest bench -p no:xdist --benchmark-only -o testpaths=bench
 
 messages: install
-	$(MANAGE) makemessages -l vi --ignore=.venv --ignore=var
+	$(MANAGE) makemessages -l vi --ignore=.venv --ignore=var --ignore='thidua/*/tests/*' --ignore=bench --ignore=tests
 	$(MANAGE) compilemessages -l vi --ignore=.venv
