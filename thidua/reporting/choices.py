@@ -49,3 +49,8 @@ class LockExceptionStatus(models.TextChoices):
     REQUESTED = "requested", _("Requested")
     GRANTED = "granted", _("Granted")
     REFUSED = "refused", _("Refused")
+
+
+class ConsolidatedReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", _("Issued")

@@ -20,6 +20,7 @@ from thidua.reporting.choices import (
     Aggregation,
     Comparison,
     Direction,
+    ConsolidatedReportStatus,
     LockExceptionStatus,
     PeriodType,
     ReportStatus,
@@ -143,6 +144,11 @@ class ReportForm(DomainModel):
     evidence_allowed = models.BooleanField(_("evidence files allowed"), default=True)
     evidence_max_mb = models.PositiveSmallIntegerField(_("largest evidence file (MB)"), default=5)
     active = models.BooleanField(_("active"), default=True)
+    approval_up_tree = models.BooleanField(
+        _("approval up the tree"),
+        default=False,
+        help_text=_("A unit's report is approved only after the reports of the units below it."),
+    )
 
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
@@ -412,3 +418,83 @@ class Evidence(DomainModel):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+# --- Reminders and the consolidated report (Báo cáo kết quả) ------------------------------------------
+
+
+class ReminderDigest(models.Model):
+    """One reminder email sent to a user on a day: a second run the same day sends nothing."""
+
+    user = models.ForeignKey(
+        "accounts.User", verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField(_("day"))
+    key = models.CharField(_("kind of reminder"), max_length=50, default="daily")
+    items = models.JSONField(_("reports reminded"), default=list)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day", "key"], name="reminderdigest_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.day} · {self.key}"
+
+
+class ConsolidatedReport(DomainModel):
+    """The commune's report of results (Báo cáo kết quả) drafted from the data, edited, then issued."""
+
+    form = models.ForeignKey(
+        ReportForm, verbose_name=_("report form"), on_delete=models.PROTECT, related_name="consolidated"
+    )
+    plan = models.ForeignKey(
+        "campaigns.Plan",
+        verbose_name=_("plan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="result_reports",
+    )
+    unit = models.ForeignKey(
+        "orgs.OrgUnit", verbose_name=_("issuing unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    title = models.CharField(_("title"), max_length=500)
+    addressee = models.CharField(_("addressed to"), max_length=255, blank=True)
+    signer_name = models.CharField(_("signer's name"), max_length=150, blank=True)
+    sections = models.JSONField(_("sections"), default=list)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ConsolidatedReportStatus.choices,
+        default=ConsolidatedReportStatus.DRAFT,
+    )
+    document_number = models.ForeignKey(
+        "documents.DocumentNumber",
+        verbose_name=_("number in the register"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+
+    org_path_field = "unit__path"
+
+    class Meta:
+        verbose_name = _("report of results")
+        verbose_name_plural = _("reports of results")
+        ordering = ["-year", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("reporting:result_report_detail", args=[self.pk])
