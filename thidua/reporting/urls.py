@@ -16,5 +16,6 @@ urlpatterns = [
     path("r/<int:pk>/<str:decision>/", views.report_decide, name="report_decide"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
     path("forms/<int:pk>/completeness/", views.HeatmapView.as_view(), name="heatmap"),
+    path("forms/<int:pk>/remind/", views.remind, name="remind"),
     path("forms/<int:pk>/consolidation/", views.ConsolidationView.as_view(), name="consolidation"),
 ]

@@ -448,9 +448,45 @@ class HeatmapView(LoginRequiredMixin, TemplateView):
             return missing_xlsx(grid)
         return self.render_to_response(
             self.get_context_data(
-                form=form, grid=grid, year=year, title=form.name, years=range(year - 2, year + 2)
+                form=form,
+                grid=grid,
+                year=year,
+                title=form.name,
+                years=range(year - 2, year + 2),
+                can_remind=any(can_review(request.user, unit) for unit in grid.units),
             )
         )
+
+
+@require_POST
+@login_required
+def remind(request, pk):
+    """Queue a reminder to the units of the "not yet submitted" list (the aggregating department's button)."""
+    from thidua.reporting.tasks import send_report_reminders
+
+    form = _form_for(request.user, pk)
+    year = _year_of(request.POST.get("year", ""))
+    grid = selectors.completeness(
+        form, user=request.user, year=year, within=getattr(request, "current_unit", None)
+    )
+    reviewed = [unit for unit in grid.units if can_review(request.user, unit)]
+    if not reviewed:
+        raise Http404
+    allowed = {unit.pk for unit in reviewed}
+    unit_ids = sorted({cell.unit.pk for cell in grid.missing() if cell.unit.pk in allowed})
+    if not unit_ids:
+        messages.info(request, _("Every unit has submitted: nobody to remind."))
+    else:
+        send_report_reminders.enqueue(timezone.localdate().isoformat(), form.pk, unit_ids)
+        messages.success(request, _("A reminder will be sent to %(count)s units.") % {"count": len(unit_ids)})
+    return redirect(f"{reverse('reporting:heatmap', args=[form.pk])}?year={year}")
+
+
+def _year_of(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        return timezone.localdate().year
 
 
 # --- Consolidation -----------------------------------------------------------------------------------
