@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from thidua.core.scoping import CHANGE
 from thidua.core.services import audited_delete, audited_save, require
 from thidua.core.vietnamese.dates import format_date
-from thidua.reporting.choices import LockExceptionStatus, ReportStatus
+from thidua.reporting.choices import ConsolidatedReportStatus, LockExceptionStatus, ReportStatus
 from thidua.reporting.models import (
+    ConsolidatedReport,
     Evidence,
     FormIndicator,
     Indicator,
@@ -393,3 +394,99 @@ def evidence_delete(*, actor, evidence: Evidence) -> None:
         raise ValidationError(_("Evidence can only be removed while the report is being prepared."))
     evidence.file.delete(save=False)
     audited_delete(evidence, actor=actor)
+
+
+# --- The report of results (Báo cáo kết quả) ---------------------------------------------------------
+
+RESULT_TRANSITIONS: dict[str, set[str]] = {ConsolidatedReportStatus.DRAFT: {ConsolidatedReportStatus.ISSUED}}
+
+
+def _require_draft(report: ConsolidatedReport) -> None:
+    if report.status != ConsolidatedReportStatus.DRAFT:
+        raise ValidationError(_("This report has been issued and can no longer be changed."), code="issued")
+
+
+@transaction.atomic
+def result_report_draft(
+    *, actor, form: ReportForm, unit, year: int, plan=None, today: date | None = None
+) -> ConsolidatedReport:
+    """Draft the commune's report of results for ``form`` and ``year`` from the data."""
+    from thidua.reporting import report_document
+
+    today = today or timezone.localdate()
+    report = ConsolidatedReport(
+        form=form,
+        plan=plan,
+        unit=unit,
+        year=year,
+        title=report_document.default_title(form, year, plan),
+        addressee=report_document.addressee_for(unit),
+    )
+    require(actor, CHANGE, report)
+    report.sections = report_document.draft_sections(form, user=actor, unit=unit, year=year, today=today)
+    audited_save(report, actor=actor, reason=_("Drafted from the reported data"))
+    return report
+
+
+@transaction.atomic
+def result_report_refresh(
+    *, actor, report: ConsolidatedReport, today: date | None = None
+) -> ConsolidatedReport:
+    """Draft the sections again from today's data (the edits to the text are replaced)."""
+    from thidua.reporting import report_document
+
+    report = ConsolidatedReport.objects.select_for_update().select_related("form", "unit").get(pk=report.pk)
+    require(actor, CHANGE, report)
+    _require_draft(report)
+    report.sections = report_document.draft_sections(
+        report.form, user=actor, unit=report.unit, year=report.year, today=today or timezone.localdate()
+    )
+    audited_save(report, actor=actor, reason=_("Drafted again from the reported data"))
+    return report
+
+
+@transaction.atomic
+def result_report_update(
+    *, actor, report: ConsolidatedReport, title: str, addressee: str, signer_name: str, texts: dict[str, str]
+) -> ConsolidatedReport:
+    """Save the edited title, addressee, signer and each section's text (``texts``: section key -> text)."""
+    report = ConsolidatedReport.objects.select_for_update().get(pk=report.pk)
+    require(actor, CHANGE, report)
+    _require_draft(report)
+    title = " ".join((title or "").split())
+    if not title:
+        raise ValidationError({"title": _("The report needs a title.")})
+    report.title, report.addressee, report.signer_name = title, addressee.strip(), signer_name.strip()
+    sections = []
+    for section in report.sections:
+        section = dict(section)
+        if section["key"] in texts:
+            section["text"] = (texts[section["key"]] or "").replace("\r\n", "\n").strip()
+        sections.append(section)
+    report.sections = sections
+    audited_save(report, actor=actor)
+    return report
+
+
+@transaction.atomic
+def result_report_issue(*, actor, report: ConsolidatedReport) -> ConsolidatedReport:
+    """Take the next BC-UBND number of the commune's register and freeze the report."""
+    from thidua.documents.services import document_number_issue
+
+    report = ConsolidatedReport.objects.select_for_update().select_related("unit").get(pk=report.pk)
+    require(actor, CHANGE, report)
+    if ConsolidatedReportStatus.ISSUED not in RESULT_TRANSITIONS.get(report.status, set()):
+        _require_draft(report)
+    today = timezone.localdate()
+    report.document_number = document_number_issue(
+        actor=actor,
+        issuer=report.unit,
+        kind="BC",
+        symbol="BC-UBND",
+        year=today.year,
+        title=report.title,
+        target=report,
+    )
+    report.status, report.issued_on = ConsolidatedReportStatus.ISSUED, today
+    audited_save(report, actor=actor, reason=_("Issued"))
+    return report

@@ -18,4 +18,10 @@ urlpatterns = [
     path("forms/<int:pk>/completeness/", views.HeatmapView.as_view(), name="heatmap"),
     path("forms/<int:pk>/remind/", views.remind, name="remind"),
     path("forms/<int:pk>/consolidation/", views.ConsolidationView.as_view(), name="consolidation"),
+    path("results/", views.ResultReportListView.as_view(), name="result_report_list"),
+    path("results/new/", views.result_report_create, name="result_report_create"),
+    path("results/<int:pk>/", views.ResultReportDetailView.as_view(), name="result_report_detail"),
+    path("results/<int:pk>/edit/", views.result_report_edit, name="result_report_edit"),
+    path("results/<int:pk>/issue/", views.result_report_issue, name="result_report_issue"),
+    path("results/<int:pk>/<str:fmt>/", views.result_report_download, name="result_report_download"),
 ]

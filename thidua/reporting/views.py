@@ -23,7 +23,7 @@ from thidua.orgs.models import OrgUnit
 from thidua.reporting import excel, selectors, services
 from thidua.reporting.choices import ReportStatus
 from thidua.reporting.exports import completeness_xlsx, consolidation_xlsx, missing_xlsx
-from thidua.reporting.models import Evidence, LockException, Report, ReportValue
+from thidua.reporting.models import ConsolidatedReport, Evidence, LockException, Report, ReportValue
 from thidua.reporting.periods import Period, periods_of_year
 from thidua.reporting.permissions import can_review
 
@@ -573,3 +573,108 @@ def _chart_data(data) -> dict:
 
 def heatmap_url(form) -> str:
     return reverse("reporting:heatmap", args=[form.pk])
+
+
+# --- The report of results (Báo cáo kết quả) -----------------------------------------------------------
+
+
+class ResultReportListView(LoginRequiredMixin, TemplateView):
+    template_name = "reporting/result_report_list.html"
+
+    def get_context_data(self, **kwargs):
+        from thidua.reporting.report_document import result_report_list
+
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            title=_("Reports of results"),
+            reports=result_report_list(user=user),
+            forms=[form for form in selectors.form_list(user=user) if can(user, CHANGE, form.owner)],
+            year=timezone.localdate().year,
+        )
+        return context
+
+
+@require_POST
+@login_required
+def result_report_create(request):
+    form = _form_for(request.user, request.POST.get("form"))
+    year = _year_of(request.POST.get("year", ""))
+    try:
+        report = services.result_report_draft(actor=request.user, form=form, unit=form.owner, year=year)
+    except PermissionDenied:
+        raise Http404 from None
+    messages.success(request, _("The report was drafted from the reported data."))
+    return redirect(report.get_absolute_url())
+
+
+def _result_report_for(request, pk, action=VIEW):
+    return get_object_for(
+        ConsolidatedReport.objects.select_related("form", "unit", "document_number"), request.user, pk, action
+    )
+
+
+class ResultReportDetailView(ScopedDetailView):
+    template_name = "reporting/result_report_detail.html"
+
+    queryset = ConsolidatedReport.objects.select_related("form", "unit", "document_number")
+
+    def get_object(self):
+        return _result_report_for(self.request, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["editable"] = context["can_change"] and context["object"].status == "draft"
+        return context
+
+
+@require_POST
+@login_required
+def result_report_edit(request, pk):
+    report = _result_report_for(request, pk, CHANGE)
+    texts = {
+        section["key"]: request.POST[f"text-{section['key']}"]
+        for section in report.sections
+        if f"text-{section['key']}" in request.POST
+    }
+    try:
+        if request.POST.get("action") == "refresh":
+            services.result_report_refresh(actor=request.user, report=report)
+            messages.success(request, _("The report was drafted again from the reported data."))
+        else:
+            services.result_report_update(
+                actor=request.user,
+                report=report,
+                title=request.POST.get("title", ""),
+                addressee=request.POST.get("addressee", ""),
+                signer_name=request.POST.get("signer_name", ""),
+                texts=texts,
+            )
+            messages.success(request, _("Saved."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(report.get_absolute_url())
+
+
+@require_POST
+@login_required
+def result_report_issue(request, pk):
+    report = _result_report_for(request, pk, CHANGE)
+    try:
+        report = services.result_report_issue(actor=request.user, report=report)
+        messages.success(request, _("The report was issued."))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    return redirect(report.get_absolute_url())
+
+
+@login_required
+def result_report_download(request, pk, fmt):
+    from thidua.documents.responses import document_response
+    from thidua.reporting.report_document import result_report_spec
+
+    report = _result_report_for(request, pk)
+    number = report.document_number.number if report.document_number else "nhap"
+    return document_response(
+        result_report_spec(report), fmt, f"Bao-cao-{number}-BC-UBND-{report.year}", request=request
+    )
