@@ -3,10 +3,12 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from thidua.reporting.models import (
     ComparisonRule,
+    ConsolidatedReport,
     Evidence,
     FormIndicator,
     Indicator,
     LockException,
+    ReminderDigest,
     Report,
     ReportForm,
     ReportValue,
@@ -44,7 +46,7 @@ class ComparisonRuleInline(admin.TabularInline):
 
 @admin.register(ReportForm)
 class ReportFormAdmin(SimpleHistoryAdmin):
-    list_display = ["code", "name", "period_type", "due_days", "lock_days", "active"]
+    list_display = ["code", "name", "period_type", "due_days", "lock_days", "approval_up_tree", "active"]
     inlines = [FormIndicatorInline, ComparisonRuleInline]
     filter_horizontal = ["units"]
 
@@ -77,3 +79,17 @@ class ReportVersionAdmin(admin.ModelAdmin):
 @admin.register(Evidence)
 class EvidenceAdmin(SimpleHistoryAdmin):
     list_display = ["original_name", "report", "kind", "size"]
+
+
+@admin.register(ConsolidatedReport)
+class ConsolidatedReportAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "unit", "year", "status", "document_number"]
+    list_filter = ["status", "year"]
+    raw_id_fields = ["unit", "plan", "document_number"]
+
+
+@admin.register(ReminderDigest)
+class ReminderDigestAdmin(admin.ModelAdmin):
+    list_display = ["user", "day", "key", "sent_at"]
+    list_filter = ["day", "key"]
+    raw_id_fields = ["user"]

@@ -26,6 +26,7 @@ from thidua.reporting.models import (
     ReportVersion,
     Target,
 )
+from thidua.reporting.notifications import period_in_vietnamese
 from thidua.reporting.periods import Period
 from thidua.reporting.permissions import require_review
 from thidua.reporting.validation import check_values
@@ -307,12 +308,53 @@ def report_return(*, actor, report: Report, reason: str) -> Report:
     return report
 
 
+def children_pending(report: Report) -> list:
+    """Units below ``report.unit`` assigned to the form whose report for the period is not approved yet."""
+    period = report.period_obj
+    below = (
+        report.form.units.filter(path__startswith=report.unit.path)
+        .exclude(pk=report.unit_id)
+        .order_by("path")
+    )
+    approved = set(
+        Report.objects.filter(
+            form=report.form, unit__in=below, period=report.period, status=ReportStatus.APPROVED
+        ).values_list("unit_id", flat=True)
+    )
+    return [
+        unit
+        for unit in below
+        if unit.pk not in approved
+        and not (unit.valid_from and unit.valid_from > period.end)
+        and not (unit.valid_to and unit.valid_to < period.start)
+    ]
+
+
+def _check_children_approved(report: Report) -> None:
+    """With "approval up the tree", a level is approved only after every unit below it."""
+    if not report.form.approval_up_tree:
+        return
+    pending = children_pending(report)
+    if pending:
+        raise ValidationError(
+            # A legal-style refusal in Vietnamese (like the lock message), with the pending units named.
+            "Chưa thể phê duyệt báo cáo của {unit} kỳ {period}: báo cáo của các đơn vị cấp dưới sau "
+            "chưa được phê duyệt: {units}.".format(
+                unit=report.unit.name,
+                period=period_in_vietnamese(report.period_obj),
+                units=", ".join(unit.name for unit in pending),
+            ),
+            code="children_pending",
+        )
+
+
 @transaction.atomic
 def report_approve(*, actor, report: Report, reason: str = "") -> Report:
-    report = Report.objects.select_for_update().select_related("unit").get(pk=report.pk)
+    report = Report.objects.select_for_update().select_related("unit", "form").get(pk=report.pk)
     require_review(actor, report.unit)
     if report.status == ReportStatus.APPROVED:
         return report
+    _check_children_approved(report)
     _transition(report, ReportStatus.APPROVED)
     report.decided_at = timezone.now()
     audited_save(report, actor=actor, reason=reason or _("Approved"))
