@@ -31,7 +31,17 @@ from django.utils import timezone
 from thidua.orgs.choices import UnitKind
 from thidua.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit
 from thidua.reporting.choices import Aggregation, PeriodType, ReportStatus, ValueType
-from thidua.reporting.models import FormIndicator, Indicator, Report, ReportForm, ReportValue, Target
+from thidua.reporting.models import (
+    Evidence,
+    FormIndicator,
+    Indicator,
+    LockException,
+    Report,
+    ReportForm,
+    ReportValue,
+    ReportVersion,
+    Target,
+)
 from thidua.reporting.periods import Period
 
 FIRST_YEAR = 2025
@@ -94,6 +104,9 @@ def delete(seed: int) -> bool:
         forms = ReportForm.objects.filter(code__startswith=prefix)
         reports = Report.objects.filter(form__in=forms)
         ReportValue.objects.filter(report__in=reports).delete()
+        ReportVersion.objects.filter(report__in=reports).delete()
+        Evidence.objects.filter(report__in=reports)._raw_delete(units.db)
+        LockException.objects.filter(form__in=forms)._raw_delete(units.db)
         reports._raw_delete(reports.db)
         FormIndicator.objects.filter(form__in=forms).delete()
         ReportForm.units.through.objects.filter(reportform__in=forms).delete()
