@@ -19,8 +19,8 @@ from thidua.core.models import DomainModel
 from thidua.reporting.choices import (
     Aggregation,
     Comparison,
-    Direction,
     ConsolidatedReportStatus,
+    Direction,
     LockExceptionStatus,
     PeriodType,
     ReportStatus,

@@ -191,3 +191,15 @@ def test_digest_goes_through_a_real_smtp_server(tree, monthly_form, reporters, s
     assert message["To"] == "thon.dong@example.vn"
     assert str(message["Subject"]) == "[Thi đua] Nhắc nộp báo cáo định kỳ: 1 báo cáo sắp đến hạn"
     assert "hạn nộp 05/11/2025" in message.get_content()
+
+
+@pytest.mark.django_db
+def test_enqueue_reminders_command_queues_the_task(settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    out = StringIO()
+    call_command("enqueue_reminders", stdout=out)
+    assert "Queued reminder digests" in out.getvalue()
