@@ -12,14 +12,15 @@ class Role(models.TextChoices):
     CHAIRMAN = "chairman", _("Chairman")
 
 
-VIEW, CHANGE, DELETE = "view", "change", "delete"
+VIEW, CHANGE, DELETE, REVIEW = "view", "change", "delete", "review"
 
-# What each role may do on domain data inside the units its grant covers.
+# What each role may do on domain data inside the units its grant covers ("review": return or approve
+# what units submit, decide lock exceptions).
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    Role.ADMIN: frozenset({VIEW, CHANGE, DELETE}),
-    Role.CITY_OFFICER: frozenset({VIEW, CHANGE, DELETE}),
-    Role.COMMUNE_OFFICER: frozenset({VIEW, CHANGE, DELETE}),
-    Role.AGGREGATING_DEPARTMENT: frozenset({VIEW}),
+    Role.ADMIN: frozenset({VIEW, CHANGE, DELETE, REVIEW}),
+    Role.CITY_OFFICER: frozenset({VIEW, CHANGE, DELETE, REVIEW}),
+    Role.COMMUNE_OFFICER: frozenset({VIEW, CHANGE, DELETE, REVIEW}),
+    Role.AGGREGATING_DEPARTMENT: frozenset({VIEW, REVIEW}),
     Role.UNIT_REPORTER: frozenset({VIEW, CHANGE}),
     Role.COUNCIL_MEMBER: frozenset({VIEW}),
     Role.CHAIRMAN: frozenset({VIEW}),

@@ -1,27 +1,19 @@
-"""Who may review (return, approve) reports and decide lock exceptions.
-
-The scoped actions of ``accounts.choices.ROLE_ACTIONS`` say who sees and enters data. Reviewing is a
-separate right: the aggregating department, the commune officer and the city officer over the unit's
-subtree (never the unit reporter of the unit itself).
+"""Who may review (return, approve) reports and decide lock exceptions: the "review" action of
+``accounts.choices.ROLE_ACTIONS`` (aggregating department, commune officer, city officer, admin), over the
+subtree of their grant; a unit reporter never reviews.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from thidua.accounts.choices import Role
-
-REVIEW_ROLES = frozenset({Role.ADMIN, Role.CITY_OFFICER, Role.COMMUNE_OFFICER, Role.AGGREGATING_DEPARTMENT})
+from thidua.accounts.choices import REVIEW
+from thidua.core.scoping import scope_for
 
 
 def review_paths(user) -> tuple[str, ...]:
-    """Path prefixes of the subtrees ``user`` reviews."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return ()
-    if user.is_superuser:
-        return ("",)
-    return tuple(
-        sorted({g.unit.path for g in user.active_grants() if g.role in REVIEW_ROLES and g.include_subtree})
-    )
+    """Path prefixes of the subtrees ``user`` reviews ("" for everything)."""
+    scope = scope_for(user, REVIEW)
+    return ("",) if scope.everything else scope.subtrees
 
 
 def can_review(user, unit) -> bool:
