@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, Max, Min, Q, QuerySet, Sum
@@ -332,3 +332,133 @@ def consolidation(
         )
     )
     return Consolidation(form, root, periods, indicators, children, cells, series, targets)
+
+
+# --- Completeness by level (a city: its communes × periods) ----------------------------------------------
+
+
+@dataclass
+class LevelCell:
+    """Counts for one child subtree and one period (only periods already due count as expected)."""
+
+    period: Period
+    expected: int = 0
+    submitted: int = 0
+    on_time: int = 0
+
+    @property
+    def completeness(self) -> float | None:
+        return 100 * self.submitted / self.expected if self.expected else None
+
+    @property
+    def state(self) -> str:
+        """A CSS class by completeness: none (nothing due), full, high (≥ 80 %), low, zero."""
+        value = self.completeness
+        if value is None:
+            return "none"
+        if value >= 100:
+            return "full"
+        return "high" if value >= 80 else "low" if value > 0 else "zero"
+
+
+@dataclass
+class LevelCompleteness:
+    form: ReportForm
+    root: OrgUnit
+    periods: list[Period]
+    rows: list[tuple[OrgUnit, list[LevelCell]]] = field(default_factory=list)
+    expected: int = 0
+    submitted: int = 0
+    on_time: int = 0
+
+    @property
+    def completeness(self) -> float:
+        return 100 * self.submitted / self.expected if self.expected else 0.0
+
+    @property
+    def timeliness(self) -> float:
+        return 100 * self.on_time / self.expected if self.expected else 0.0
+
+
+def reports_by_child(form: ReportForm, *, user, root: OrgUnit) -> bool:
+    """True when ``root``'s children are not themselves reporting units of the form (a city above
+    communes): completeness is then shown per child subtree rather than per unit."""
+    units = units_for(form, user=user, within=root)
+    return units.exists() and not units.filter(parent=root).exists()
+
+
+def completeness_by_child(
+    form: ReportForm, *, user, root: OrgUnit, year: int, today: date | None = None
+) -> LevelCompleteness:
+    """Expected / submitted / on-time counts per child of ``root`` and period, in two grouped queries.
+
+    Units and reports are grouped by the path prefix of the child they fall under (fixed-width path
+    segments, ADR 0002); the counts equal the sums of :func:`completeness` over each child's units.
+    """
+    today = today or timezone.localdate()
+    periods = periods_of_year(form.period_type, year)
+    due = [p for p in periods if form.due_date(p) < today]
+    prefix = Substr("unit__path", 1, len(root.path) + SEGMENT)
+    units = units_for(form, user=user, within=root).order_by()
+    # expected: units grouped by child and validity dates (a handful of rows), checked per period here
+    expected: dict[tuple[str, str], int] = defaultdict(int)
+    unit_groups = (
+        units.annotate(prefix=Substr("path", 1, len(root.path) + SEGMENT))
+        .values("prefix", "valid_from", "valid_to")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for group in unit_groups:
+        for period in due:
+            if (group["valid_from"] is None or group["valid_from"] <= period.end) and (
+                group["valid_to"] is None or group["valid_to"] >= period.start
+            ):
+                expected[(group["prefix"], period.code)] += group["n"]
+    # submitted and on time: reports of expected unit-periods, grouped by child and period
+    counted = Q(pk__in=[])
+    on_time = Q(pk__in=[])
+    tz = timezone.get_current_timezone()
+    for period in due:
+        in_period = (
+            Q(period=period.code)
+            & (Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=period.end))
+            & (Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=period.start))
+        )
+        counted |= in_period
+        limit = datetime.combine(form.due_date(period) + timedelta(days=1), time.min, tzinfo=tz)
+        on_time |= in_period & Q(first_submitted_at__lt=limit)
+    report_rows = (
+        Report.objects.filter(
+            counted,
+            form=form,
+            unit__in=units.values("pk"),
+            status__in=COUNTED,
+            first_submitted_at__isnull=False,
+        )
+        .annotate(prefix=prefix)
+        .values("prefix", "period")
+        .annotate(submitted=Count("id"), on_time=Count("id", filter=on_time))
+        .order_by()
+    )
+    reports = {(row["prefix"], row["period"]): row for row in report_rows} if due else {}
+    assigned = {key[0] for key in expected} | {group["prefix"] for group in unit_groups}
+    children = [
+        child for child in OrgUnit.objects.filter(parent=root).order_by("path") if child.path in assigned
+    ]
+    result = LevelCompleteness(form=form, root=root, periods=periods)
+    for child in children:
+        cells = []
+        for period in periods:
+            row = reports.get((child.path, period.code), {})
+            cell = LevelCell(
+                period,
+                expected[(child.path, period.code)],
+                row.get("submitted", 0),
+                row.get("on_time", 0),
+            )
+            cells.append(cell)
+            result.expected += cell.expected
+            result.submitted += cell.submitted
+            result.on_time += cell.on_time
+        result.rows.append((child, cells))
+    return result

@@ -434,28 +434,79 @@ def _year(request) -> int:
         return timezone.localdate().year
 
 
+def _selected_unit(request, form):
+    """The unit a completeness or consolidation page is about: ?unit=, the switcher's unit, or the top of
+    what the user sees (the form's owner first)."""
+    unit_id = request.GET.get("unit") or request.POST.get("unit")
+    if unit_id:
+        return get_object_for(OrgUnit.objects.all(), request.user, unit_id, VIEW)
+    current = getattr(request, "current_unit", None)
+    if current is not None:
+        return current
+    visible = OrgUnit.objects.visible_to(request.user, VIEW)
+    return (
+        visible.filter(pk=form.owner_id).first()
+        or visible.filter(path__startswith=form.owner.path).order_by("depth", "path").first()
+        or get_object_or_404(visible.order_by("depth", "path")[:1])
+    )
+
+
+def _grid_within(request):
+    """The subtree the unit grid is narrowed to: an explicit ?unit=, else the switcher's unit."""
+    if request.GET.get("unit") or request.POST.get("unit"):
+        return _selected_unit(request, None)
+    return getattr(request, "current_unit", None)
+
+
 class HeatmapView(LoginRequiredMixin, TemplateView):
+    """Completeness: at a level whose children are not reporting units (a city), children × periods with
+    their percentages, each row drilling down; at a commune, its units × periods."""
+
     template_name = "reporting/heatmap.html"
 
     def get(self, request, *args, **kwargs):
         form = _form_for(request.user, kwargs["pk"])
         year = _year(request)
-        within = getattr(request, "current_unit", None)
-        grid = selectors.completeness(form, user=request.user, year=year, within=within)
-        if request.GET.get("export") == "xlsx":
-            return completeness_xlsx(grid, year)
-        if request.GET.get("export") == "missing":
-            return missing_xlsx(grid)
-        return self.render_to_response(
-            self.get_context_data(
-                form=form,
+        export = request.GET.get("export")
+        root = _selected_unit(request, form)
+        base = reverse("reporting:heatmap", args=[form.pk])
+        context = {
+            "form": form,
+            "year": year,
+            "title": form.name,
+            "years": range(year - 2, year + 2),
+            "root": root,
+            "unit_query": f"&unit={root.pk}" if request.GET.get("unit") else "",
+            "ancestors": OrgUnit.objects.filter(pk__in=root.ancestor_ids)
+            .visible_to(request.user, VIEW)
+            .order_by("depth"),
+        }
+        if not export and selectors.reports_by_child(form, user=request.user, root=root):
+            grid = selectors.completeness_by_child(form, user=request.user, root=root, year=year)
+            context.update(
                 grid=grid,
-                year=year,
-                title=form.name,
-                years=range(year - 2, year + 2),
-                can_remind=any(can_review(request.user, unit) for unit in grid.units),
+                by_child=True,
+                child_base=f"{base}?year={year}&unit=",
+                can_remind=can_review(request.user, root)
+                or any(can_review(request.user, child) for child, _cells in grid.rows),
             )
+            return self.render_to_response(self.get_context_data(**context))
+        grid = selectors.completeness(form, user=request.user, year=year, within=_grid_within(request))
+        if export == "xlsx":
+            return completeness_xlsx(grid, year)
+        if export == "missing":
+            return missing_xlsx(grid)
+        # links built once, not with {% url %} per cell (thousands of cells)
+        report_base = reverse("reporting:report_detail", args=[0]).removesuffix("0/")
+        entry_base = reverse("reporting:entry", args=[form.pk, 0, "x"]).removesuffix("0/x/")
+        context.update(
+            grid=grid,
+            by_child=False,
+            report_base=report_base,
+            entry_base=entry_base,
+            can_remind=any(can_review(request.user, unit) for unit in grid.units),
         )
+        return self.render_to_response(self.get_context_data(**context))
 
 
 @require_POST
@@ -466,9 +517,7 @@ def remind(request, pk):
 
     form = _form_for(request.user, pk)
     year = _year_of(request.POST.get("year", ""))
-    grid = selectors.completeness(
-        form, user=request.user, year=year, within=getattr(request, "current_unit", None)
-    )
+    grid = selectors.completeness(form, user=request.user, year=year, within=_grid_within(request))
     reviewed = [unit for unit in grid.units if can_review(request.user, unit)]
     if not reviewed:
         raise Http404
@@ -479,7 +528,9 @@ def remind(request, pk):
     else:
         send_report_reminders.enqueue(timezone.localdate().isoformat(), form.pk, unit_ids)
         messages.success(request, _("A reminder will be sent to %(count)s units.") % {"count": len(unit_ids)})
-    return redirect(f"{reverse('reporting:heatmap', args=[form.pk])}?year={year}")
+    within = _grid_within(request)
+    unit = f"&unit={within.pk}" if request.POST.get("unit") and within else ""
+    return redirect(f"{reverse('reporting:heatmap', args=[form.pk])}?year={year}{unit}")
 
 
 def _year_of(value: str) -> int:
