@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from thidua.orgs.models import OrgUnit
-from thidua.reporting import services
+from thidua.reporting import consolidated, services
 from thidua.reporting.choices import Aggregation, Comparison, Direction, PeriodType, ReportStatus, ValueType
 from thidua.reporting.models import ComparisonRule, Indicator, Report, ReportForm, ReportValue, ReportVersion
 from thidua.reporting.periods import periods_of_year
@@ -339,4 +339,5 @@ def _reports(actor, rng: random.Random, form: ReportForm, units: list[OrgUnit]) 
             )
         elif fate in ("approved", "late") and rng.random() < 0.9:
             services.report_approve(actor=actor, report=report)
+    consolidated.rebuild([form.pk])  # the reports above were bulk-created, not submitted through services
     return len(plan)

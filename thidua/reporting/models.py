@@ -498,3 +498,36 @@ class ConsolidatedReport(DomainModel):
 
     def get_absolute_url(self) -> str:
         return reverse("reporting:result_report_detail", args=[self.pk])
+
+
+class ConsolidatedValue(models.Model):
+    """Derived data, not a record: a form's counted values (submitted or approved) pre-aggregated per
+    parent unit (for leaf units, their commune), indicator and period, so a city's consolidation reads
+    ≈ communes × indicators × periods rows instead of every value. Kept by the submit/approve/return
+    services and ``synth``; ``manage.py rebuild_consolidated`` recomputes it from the reports."""
+
+    form = models.ForeignKey(ReportForm, verbose_name=_("report form"), on_delete=models.CASCADE)
+    parent = models.ForeignKey(
+        "orgs.OrgUnit", verbose_name=_("parent unit"), on_delete=models.CASCADE, related_name="+"
+    )
+    indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE)
+    period = models.CharField(_("period"), max_length=10)
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    total = models.DecimalField(_("total"), max_digits=28, decimal_places=4)
+    count = models.PositiveIntegerField(_("count"))
+    low = models.DecimalField(_("minimum"), max_digits=18, decimal_places=4)
+    high = models.DecimalField(_("maximum"), max_digits=18, decimal_places=4)
+
+    class Meta:
+        verbose_name = _("consolidated value")
+        verbose_name_plural = _("consolidated values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["form", "parent", "indicator", "period"], name="consolidatedvalue_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["form", "period_start"], name="consolidatedvalue_form")]
+
+    def __str__(self) -> str:
+        return f"{self.form_id}/{self.parent_id}/{self.indicator_id}/{self.period}"

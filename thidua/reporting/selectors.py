@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Max, Min, Q, QuerySet, Sum
+from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 
@@ -282,14 +282,20 @@ class Consolidation:
 
 
 def consolidation(
-    form: ReportForm, *, root: OrgUnit, start: Period, end: Period, statuses=COUNTED, target_period: str = ""
+    form: ReportForm,
+    *,
+    root: OrgUnit,
+    start: Period,
+    end: Period,
+    statuses=COUNTED,
+    target_period: str = "",
+    use_table: bool | None = None,
 ) -> Consolidation:
     """Aggregate the form's values over ``root``'s subtree, per child subtree and in total.
 
     One query for all indicators: values are grouped by the path prefix of the child of ``root`` they
     fall under (the materialised path makes that a SUBSTR), by indicator and by period.
     """
-    from thidua.reporting.models import ReportValue
     from thidua.reporting.services import form_indicators
 
     indicators = [indicator for indicator, _required in form_indicators(form)]
@@ -302,7 +308,57 @@ def consolidation(
     ]
     by_prefix = {child.path: child.pk for child in children}
     prefix_length = len(root.path) + SEGMENT
-    rows = (
+    if use_table is None:
+        use_table = tuple(statuses) == COUNTED and _consolidated_covers(form, root)
+    if use_table:
+        rows = _consolidated_rows(form, root, start, end, prefix_length)
+    else:
+        rows = _value_rows(form, root, start, end, statuses, prefix_length)
+    cells: dict[int, dict[int, Partial]] = defaultdict(lambda: defaultdict(Partial))
+    series: dict[int, dict[str, Partial]] = defaultdict(lambda: defaultdict(Partial))
+    for row in rows:
+        args = (row["total"], row["count"], row["low"], row["high"], row["start"])
+        child_id = by_prefix.get(row["prefix"])
+        if child_id is not None:
+            cells[child_id][row["indicator_id"]].add(*args)
+        cells[root.pk][row["indicator_id"]].add(*args)
+        series[row["indicator_id"]][row["code"]].add(*args)
+    target_period = target_period or (str(start.year) if start.year == end.year else "")
+    targets = dict(
+        Target.objects.filter(indicator__in=indicators, unit=root, period=target_period).values_list(
+            "indicator_id", "value"
+        )
+    )
+    return Consolidation(form, root, periods, indicators, children, cells, series, targets)
+
+
+def _consolidated_covers(form: ReportForm, root: OrgUnit) -> bool:
+    """The pre-aggregated table (per parent unit) answers for ``root`` when no unit reporting on the form
+    under ``root`` is ``root`` itself or one of its children: every parent then lies inside one child."""
+    return not form.units.filter(path__startswith=root.path, depth__lte=root.depth + 1).exists()
+
+
+def _consolidated_rows(form, root, start: Period, end: Period, prefix_length: int):
+    from thidua.reporting.models import ConsolidatedValue
+
+    return (
+        ConsolidatedValue.objects.filter(
+            form=form,
+            parent__path__startswith=root.path,
+            period_start__gte=start.start,
+            period_end__lte=end.end,
+        )
+        .annotate(prefix=Substr("parent__path", 1, prefix_length), start=F("period_start"), code=F("period"))
+        .values("prefix", "indicator_id", "start", "code")
+        .annotate(total=Sum("total"), count=Sum("count"), low=Min("low"), high=Max("high"))
+        .order_by()
+    )
+
+
+def _value_rows(form, root, start: Period, end: Period, statuses, prefix_length: int):
+    from thidua.reporting.models import ReportValue
+
+    return (
         ReportValue.objects.filter(
             report__form=form,
             report__unit__path__startswith=root.path,
@@ -311,27 +367,15 @@ def consolidation(
             report__status__in=statuses,
             number__isnull=False,
         )
-        .annotate(prefix=Substr("report__unit__path", 1, prefix_length))
-        .values("prefix", "indicator_id", "report__period_start", "report__period")
+        .annotate(
+            prefix=Substr("report__unit__path", 1, prefix_length),
+            start=F("report__period_start"),
+            code=F("report__period"),
+        )
+        .values("prefix", "indicator_id", "start", "code")
         .annotate(total=Sum("number"), count=Count("number"), low=Min("number"), high=Max("number"))
         .order_by()
     )
-    cells: dict[int, dict[int, Partial]] = defaultdict(lambda: defaultdict(Partial))
-    series: dict[int, dict[str, Partial]] = defaultdict(lambda: defaultdict(Partial))
-    for row in rows:
-        args = (row["total"], row["count"], row["low"], row["high"], row["report__period_start"])
-        child_id = by_prefix.get(row["prefix"])
-        if child_id is not None:
-            cells[child_id][row["indicator_id"]].add(*args)
-        cells[root.pk][row["indicator_id"]].add(*args)
-        series[row["indicator_id"]][row["report__period"]].add(*args)
-    target_period = target_period or (str(start.year) if start.year == end.year else "")
-    targets = dict(
-        Target.objects.filter(indicator__in=indicators, unit=root, period=target_period).values_list(
-            "indicator_id", "value"
-        )
-    )
-    return Consolidation(form, root, periods, indicators, children, cells, series, targets)
 
 
 # --- Completeness by level (a city: its communes × periods) ----------------------------------------------

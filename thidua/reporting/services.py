@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from thidua.core.scoping import CHANGE
 from thidua.core.services import audited_delete, audited_save, require
 from thidua.core.vietnamese.dates import format_date
+from thidua.reporting import consolidated
 from thidua.reporting.choices import ConsolidatedReportStatus, LockExceptionStatus, ReportStatus
 from thidua.reporting.models import (
     ConsolidatedReport,
@@ -291,6 +292,7 @@ def report_submit(*, actor, report: Report, expected_version: int | None = None)
     ReportVersion.objects.create(
         report=report, number=number, snapshot=report_snapshot(report), submitted_by=actor, submitted_at=now
     )
+    consolidated.refresh(report)
     return report
 
 
@@ -305,6 +307,7 @@ def report_return(*, actor, report: Report, reason: str) -> Report:
     report.return_reason = reason
     report.decided_at = timezone.now()
     audited_save(report, actor=actor, reason=reason)
+    consolidated.refresh(report)
     return report
 
 
@@ -358,6 +361,7 @@ def report_approve(*, actor, report: Report, reason: str = "") -> Report:
     _transition(report, ReportStatus.APPROVED)
     report.decided_at = timezone.now()
     audited_save(report, actor=actor, reason=reason or _("Approved"))
+    consolidated.refresh(report)
     return report
 
 

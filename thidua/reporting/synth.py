@@ -31,7 +31,9 @@ from django.utils import timezone
 from thidua.orgs.choices import UnitKind
 from thidua.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit
 from thidua.reporting.choices import Aggregation, PeriodType, ReportStatus, ValueType
+from thidua.reporting.consolidated import rebuild as rebuild_consolidated
 from thidua.reporting.models import (
+    ConsolidatedValue,
     Evidence,
     FormIndicator,
     Indicator,
@@ -103,6 +105,7 @@ def delete(seed: int) -> bool:
         units = OrgUnit.objects.filter(path__startswith=city.path)
         forms = ReportForm.objects.filter(code__startswith=prefix)
         reports = Report.objects.filter(form__in=forms)
+        ConsolidatedValue.objects.filter(form__in=forms)._raw_delete(units.db)
         ReportValue.objects.filter(report__in=reports).delete()
         ReportVersion.objects.filter(report__in=reports).delete()
         Evidence.objects.filter(report__in=reports)._raw_delete(units.db)
@@ -322,6 +325,7 @@ def build(
                     flush()
         flush()
         result.by_status["missing"] = len(unit_ids) * periods - result.reports
+        rebuild_consolidated([form.pk])  # one INSERT … SELECT … GROUP BY
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE orgs_orgunit")

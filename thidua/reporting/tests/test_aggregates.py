@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from thidua.orgs import services as org_services
 from thidua.orgs.choices import UnitKind
-from thidua.reporting import selectors, services
+from thidua.reporting import consolidated, selectors, services
 from thidua.reporting.choices import ReportStatus
 from thidua.reporting.models import Report, ReportValue
 from thidua.reporting.periods import Period
@@ -32,6 +32,7 @@ def put(form, unit, period, values, status=ReportStatus.APPROVED, submitted=None
         ]
     )
     assert report.period_start == period_obj.start
+    consolidated.refresh(report)
     return report
 
 
