@@ -300,29 +300,29 @@ def consolidation(
 
     indicators = [indicator for indicator, _required in form_indicators(form)]
     periods = periods_between(form.period_type, start.start, end.end)
-    assigned = list(form.units.values_list("path", flat=True))
+    prefix_length = len(root.path) + SEGMENT
+    assigned = {
+        path[:prefix_length]
+        for path in form.units.filter(path__startswith=root.path).values_list("path", flat=True)
+    }
     children = [
-        child
-        for child in OrgUnit.objects.filter(parent=root).order_by("path")
-        if any(path.startswith(child.path) for path in assigned)
+        child for child in OrgUnit.objects.filter(parent=root).order_by("path") if child.path in assigned
     ]
     by_prefix = {child.path: child.pk for child in children}
-    prefix_length = len(root.path) + SEGMENT
     if use_table is None:
         use_table = tuple(statuses) == COUNTED and _consolidated_covers(form, root)
-    if use_table:
-        rows = _consolidated_rows(form, root, start, end, prefix_length)
-    else:
-        rows = _value_rows(form, root, start, end, statuses, prefix_length)
     cells: dict[int, dict[int, Partial]] = defaultdict(lambda: defaultdict(Partial))
     series: dict[int, dict[str, Partial]] = defaultdict(lambda: defaultdict(Partial))
-    for row in rows:
-        args = (row["total"], row["count"], row["low"], row["high"], row["start"])
-        child_id = by_prefix.get(row["prefix"])
-        if child_id is not None:
-            cells[child_id][row["indicator_id"]].add(*args)
-        cells[root.pk][row["indicator_id"]].add(*args)
-        series[row["indicator_id"]][row["code"]].add(*args)
+    if use_table:
+        _fill_from_table(form, root, start, end, prefix_length, indicators, by_prefix, cells, series)
+    else:
+        for row in _value_rows(form, root, start, end, statuses, prefix_length):
+            args = (row["total"], row["count"], row["low"], row["high"], row["start"])
+            child_id = by_prefix.get(row["prefix"])
+            if child_id is not None:
+                cells[child_id][row["indicator_id"]].add(*args)
+            cells[root.pk][row["indicator_id"]].add(*args)
+            series[row["indicator_id"]][row["code"]].add(*args)
     target_period = target_period or (str(start.year) if start.year == end.year else "")
     targets = dict(
         Target.objects.filter(indicator__in=indicators, unit=root, period=target_period).values_list(
@@ -338,21 +338,49 @@ def _consolidated_covers(form: ReportForm, root: OrgUnit) -> bool:
     return not form.units.filter(path__startswith=root.path, depth__lte=root.depth + 1).exists()
 
 
-def _consolidated_rows(form, root, start: Period, end: Period, prefix_length: int):
+def _fill_from_table(
+    form, root, start: Period, end: Period, prefix_length, indicators, by_prefix, cells, series
+):
+    """Fill the partials from ``ConsolidatedValue`` with the reduction done in SQL: per period (the series
+    and the total), per child (sums, counts, extremes) and, for "last value" kinds only, per child and
+    period (the latest period's total)."""
     from thidua.reporting.models import ConsolidatedValue
 
-    return (
-        ConsolidatedValue.objects.filter(
-            form=form,
-            parent__path__startswith=root.path,
-            period_start__gte=start.start,
-            period_end__lte=end.end,
-        )
-        .annotate(prefix=Substr("parent__path", 1, prefix_length), start=F("period_start"), code=F("period"))
-        .values("prefix", "indicator_id", "start", "code")
-        .annotate(total=Sum("total"), count=Sum("count"), low=Min("low"), high=Max("high"))
+    table = ConsolidatedValue.objects.filter(
+        form=form, parent__path__startswith=root.path, period_start__gte=start.start, period_end__lte=end.end
+    )
+    sums = {"total": Sum("total"), "count": Sum("count"), "low": Min("low"), "high": Max("high")}
+    for row in table.values("indicator_id", "period", "period_start").annotate(**sums).order_by():
+        args = (row["total"], row["count"], row["low"], row["high"], row["period_start"])
+        series[row["indicator_id"]][row["period"]].add(*args)
+        cells[root.pk][row["indicator_id"]].add(*args)
+    by_child = table.annotate(prefix=Substr("parent__path", 1, prefix_length))
+    for row in by_child.values("prefix", "indicator_id").annotate(**sums).order_by():
+        child_id = by_prefix.get(row["prefix"])
+        if child_id is not None:
+            cells[child_id][row["indicator_id"]] = Partial(
+                Decimal(0) + row["total"], row["count"], row["low"], row["high"]
+            )
+    stocks = [ind.pk for ind in indicators if ind.aggregation not in STOCKLESS]
+    rows = (
+        by_child.filter(indicator_id__in=stocks)
+        .values("prefix", "indicator_id", "period_start")
+        .annotate(total=Sum("total"))
         .order_by()
     )
+    for row in rows:
+        child_id = by_prefix.get(row["prefix"])
+        if child_id is None:
+            continue
+        partial = cells[child_id][row["indicator_id"]]
+        if partial.last_start is None or row["period_start"] > partial.last_start:
+            partial.last, partial.last_start = Decimal(row["total"]), row["period_start"]
+        elif row["period_start"] == partial.last_start:
+            partial.last += row["total"]
+
+
+# aggregations whose value does not use the latest period's total
+STOCKLESS = (Aggregation.SUM, Aggregation.AVERAGE, Aggregation.MIN, Aggregation.MAX)
 
 
 def _value_rows(form, root, start: Period, end: Period, statuses, prefix_length: int):

@@ -331,6 +331,7 @@ def build(
             cursor.execute("ANALYZE orgs_orgunit")
             cursor.execute("ANALYZE reporting_report")
             cursor.execute("ANALYZE reporting_reportvalue")
+            cursor.execute("ANALYZE reporting_consolidatedvalue")
     result.seconds = time.perf_counter() - started
     return result
 
