@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
 from django.db.models.functions import Substr
@@ -350,6 +351,7 @@ def _fill_from_table(
         form=form, parent__path__startswith=root.path, period_start__gte=start.start, period_end__lte=end.end
     )
     sums = {"total": Sum("total"), "count": Sum("count"), "low": Min("low"), "high": Max("high")}
+    row: Any  # rows of three differently shaped .values() queries
     for row in table.values("indicator_id", "period", "period_start").annotate(**sums).order_by():
         args = (row["total"], row["count"], row["low"], row["high"], row["period_start"])
         series[row["indicator_id"]][row["period"]].add(*args)
@@ -509,10 +511,12 @@ def completeness_by_child(
         )
         .annotate(prefix=prefix)
         .values("prefix", "period")
-        .annotate(submitted=Count("id"), on_time=Count("id", filter=on_time))
+        .annotate(submitted=Count("id"), on_time_count=Count("id", filter=on_time))
         .order_by()
     )
-    reports = {(row["prefix"], row["period"]): row for row in report_rows} if due else {}
+    reports: dict[tuple[str, str], Any] = (
+        {(row["prefix"], row["period"]): row for row in report_rows} if due else {}
+    )
     assigned = {key[0] for key in expected} | {group["prefix"] for group in unit_groups}
     children = [
         child for child in OrgUnit.objects.filter(parent=root).order_by("path") if child.path in assigned
@@ -526,7 +530,7 @@ def completeness_by_child(
                 period,
                 expected[(child.path, period.code)],
                 row.get("submitted", 0),
-                row.get("on_time", 0),
+                row.get("on_time_count", 0),
             )
             cells.append(cell)
             result.expected += cell.expected
