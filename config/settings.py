@@ -34,6 +34,11 @@ INSTALLED_APPS = [
     "thidua.commendations",
     "thidua.reporting",
     "thidua.documents",
+    "thidua.exemplary",
+    "thidua.nominations",
+    "thidua.council",
+    "thidua.decisions",
+    "thidua.portal",
     "thidua.demo",
 ]
 

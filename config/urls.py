@@ -9,5 +9,10 @@ urlpatterns = [
     path("commendations/", include("thidua.commendations.urls")),
     path("reports/", include("thidua.reporting.urls")),
     path("documents/", include("thidua.documents.urls")),
+    path("models/", include("thidua.exemplary.urls")),
+    path("nominations/", include("thidua.nominations.urls")),
+    path("council/", include("thidua.council.urls")),
+    path("decisions/", include("thidua.decisions.urls")),
+    path("portal/", include("thidua.portal.urls")),
     path("", include("thidua.orgs.urls")),
 ]

@@ -12,16 +12,17 @@ class Role(models.TextChoices):
     CHAIRMAN = "chairman", _("Chairman")
 
 
-VIEW, CHANGE, DELETE, REVIEW = "view", "change", "delete", "review"
+VIEW, CHANGE, DELETE, REVIEW, DECIDE = "view", "change", "delete", "review", "decide"
 
 # What each role may do on domain data inside the units its grant covers ("review": return or approve
-# what units submit, decide lock exceptions).
+# what units submit, decide lock exceptions; "decide": what only the chairman signs, e.g. an award decision or
+# a title for an unregistered nominee).
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    Role.ADMIN: frozenset({VIEW, CHANGE, DELETE, REVIEW}),
+    Role.ADMIN: frozenset({VIEW, CHANGE, DELETE, REVIEW, DECIDE}),
     Role.CITY_OFFICER: frozenset({VIEW, CHANGE, DELETE, REVIEW}),
     Role.COMMUNE_OFFICER: frozenset({VIEW, CHANGE, DELETE, REVIEW}),
     Role.AGGREGATING_DEPARTMENT: frozenset({VIEW, REVIEW}),
     Role.UNIT_REPORTER: frozenset({VIEW, CHANGE}),
     Role.COUNCIL_MEMBER: frozenset({VIEW}),
-    Role.CHAIRMAN: frozenset({VIEW}),
+    Role.CHAIRMAN: frozenset({VIEW, DECIDE}),
 }

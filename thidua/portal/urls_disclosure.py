@@ -1,0 +1,3 @@
+"""Public routes for disclosure (joined into portal.urls, namespace "portal")."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Public routes for models (joined into portal.urls, namespace "portal")."""
+
+urlpatterns: list = []

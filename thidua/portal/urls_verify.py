@@ -1,0 +1,3 @@
+"""Public routes for verify (joined into portal.urls, namespace "portal")."""
+
+urlpatterns: list = []
