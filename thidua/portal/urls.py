@@ -8,6 +8,9 @@ app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("plans/", views.plan_list, name="plans"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan"),
+    path("feed/", views.PortalFeed(), name="feed"),
     *urls_disclosure.urlpatterns,
     *urls_verify.urlpatterns,
     *urls_models.urlpatterns,
