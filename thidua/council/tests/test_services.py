@@ -309,3 +309,10 @@ def test_session_for_another_communes_round_refused(council, admin_user, tree):
             actor=admin_user, council=council, review_round=other, held_on=date.today(), place="X"
         )
     assert CouncilSession.objects.count() == 0
+
+
+def test_demo_skips_quietly_without_the_commune(admin_user):
+    from thidua.council import demo
+
+    demo.build(admin_user)
+    assert CouncilSession.objects.count() == 0
