@@ -16,12 +16,17 @@ from thidua.core.scoping import VIEW
 from thidua.core.vietnamese import format_date, format_number
 from thidua.documents.render import Bullet, DocumentSpec, Heading, Paragraph, Signature, Table
 from thidua.documents.render.builders.common import issuer_lines, lower_first
+from thidua.exemplary.choices import KIND_IN_VIETNAMESE
+from thidua.exemplary.selectors import recognised_models
 from thidua.reporting import selectors
 from thidua.reporting.models import ConsolidatedReport, Report, ReportForm
 from thidua.reporting.notifications import period_in_vietnamese
 from thidua.reporting.periods import periods_of_year
 
 TABLE_HEADER = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Đánh giá"]
+TABLE_WIDTHS = [7, 40, 14, 16, 16, 12, 14]
+TABLE_ALIGN = ["center", "left", "center", "right", "right", "right", "center"]
+MODEL_TABLE_HEADER = ["STT", "Tên mô hình, điển hình", "Đơn vị thực hiện", "Số đơn vị nhân rộng"]
 EXCERPTS = 6
 EXCERPT_LENGTH = 400
 MODEL_WORDS = re.compile(r"mô hình|điển hình", re.IGNORECASE)
@@ -124,6 +129,48 @@ def models_text(reports: list[Report]) -> str:
     return "\n".join(dict.fromkeys(lines[: EXCERPTS * 2]))
 
 
+def _model_line(model) -> str:
+    line = f"- {model.title} ({KIND_IN_VIETNAMESE.get(model.kind, model.kind)}) của {model.unit.name}"
+    summary = _excerpt(model.summary).rstrip(".")
+    line += f": {summary}." if summary else "."
+    if model.adopting_units:
+        names = ", ".join(unit.name for unit in model.adopting_units)
+        line += f" Đã được nhân rộng tại {len(model.adopting_units)} đơn vị: {names}."
+    else:
+        line += " Chưa có đơn vị nhân rộng."
+    return line
+
+
+def models_section(reports: list[Report], *, unit, year: int) -> dict:
+    """The models the commune verified in the year (with their replication) and, after them, the sentences
+    of the units' narratives that name a model. Without verified models the section is the narratives alone.
+    """
+    recognised = recognised_models(root=unit, start=date(year, 1, 1), end=date(year, 12, 31))
+    mentions = models_text(reports)
+    section = {"key": "models", "title": "Mô hình, điển hình tiêu biểu", "text": mentions}
+    if not recognised:
+        return section
+    adoptions = sum(len(model.adopting_units) for model in recognised)
+    lines = [
+        f"Năm {year}, Ủy ban nhân dân {lower_first(unit.name)} đã công nhận {len(recognised)} mô hình, "
+        f"điển hình tiêu biểu; các mô hình được nhân rộng tại {adoptions} lượt đơn vị:",
+        *(_model_line(model) for model in recognised),
+    ]
+    if mentions:
+        lines += ["Các mô hình khác được nêu trong báo cáo của các đơn vị:", mentions]
+    section["text"] = "\n".join(lines)
+    section["table"] = {
+        "header": MODEL_TABLE_HEADER,
+        "rows": [
+            [str(index), model.title, model.unit.name, str(len(model.adopting_units))]
+            for index, model in enumerate(recognised, start=1)
+        ],
+        "widths": [8, 52, 40, 20],
+        "align": ["center", "left", "left", "center"],
+    }
+    return section
+
+
 def default_title(form: ReportForm, year: int, plan=None) -> str:
     if plan is not None:
         if plan.number:
@@ -163,7 +210,7 @@ def draft_sections(form: ReportForm, *, user, unit, year: int, today: date) -> l
             "title": "Kết quả nổi bật của các đơn vị",
             "text": narrative_text(reports, "results") or nothing,
         },
-        {"key": "models", "title": "Mô hình, điển hình tiêu biểu", "text": models_text(reports) or nothing},
+        _with_default(models_section(reports, unit=unit, year=year), nothing),
         {
             "key": "shortcomings",
             "title": "Tồn tại, hạn chế",
@@ -175,6 +222,11 @@ def draft_sections(form: ReportForm, *, user, unit, year: int, today: date) -> l
             "text": narrative_text(reports, "proposals") or nothing,
         },
     ]
+
+
+def _with_default(section: dict, nothing: str) -> dict:
+    section["text"] = section["text"] or nothing
+    return section
 
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -205,8 +257,8 @@ def result_report_spec(report: ConsolidatedReport) -> DocumentSpec:
                 Table(
                     header=[table["header"]],
                     rows=table["rows"],
-                    widths=[7, 40, 14, 16, 16, 12, 14],
-                    align=["center", "left", "center", "right", "right", "right", "center"],
+                    widths=table.get("widths", TABLE_WIDTHS),
+                    align=table.get("align", TABLE_ALIGN),
                 )
             )
     number = report.document_number.number if report.document_number else None

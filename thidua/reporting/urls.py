@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.reporting import views
+from thidua.reporting import views, views_exemplary
 
 app_name = "reporting"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("lock-exceptions/<int:pk>/decide/", views.lock_decide, name="lock_decide"),
     path("r/<int:pk>/", views.ReportDetailView.as_view(), name="report_detail"),
     path("r/<int:pk>/evidence/", views.evidence_upload, name="evidence_upload"),
+    path("r/<int:pk>/exemplary-model/", views_exemplary.propose_model, name="propose_model"),
     path("r/<int:pk>/<str:decision>/", views.report_decide, name="report_decide"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
     path("forms/<int:pk>/completeness/", views.HeatmapView.as_view(), name="heatmap"),
