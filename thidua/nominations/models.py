@@ -68,6 +68,11 @@ class ReviewRound(DomainModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("nominations:round", args=[self.pk])
+
 
 class Nomination(SubjectRecord):
     """One proposal: a person, a collective or a household for one title or form in a round."""
@@ -127,6 +132,11 @@ class Nomination(SubjectRecord):
 
     def __str__(self) -> str:
         return f"{self.subject} – {self.code}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("nominations:nomination", args=[self.pk])
 
 
 class DossierPart(DomainModel):

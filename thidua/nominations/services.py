@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 
 from thidua.accounts.choices import DECIDE, REVIEW
 from thidua.core.scoping import CHANGE
-from thidua.core.services import audited_save, require
+from thidua.core.services import audited_delete, audited_save, require
 from thidua.core.vietnamese.calendar import WorkCalendar
-from thidua.nominations.choices import NominationStatus, RoundStatus
-from thidua.nominations.models import Nomination, ReviewRound
+from thidua.nominations import checks
+from thidua.nominations.choices import CommentStatus, DossierPartKind, NominationStatus, RoundStatus
+from thidua.nominations.models import DisclosureComment, DossierPart, Nomination, ReviewRound
 
 S = NominationStatus
 
@@ -124,6 +125,25 @@ def round_disclose(
     return review_round
 
 
+def nominations_closed(review_round: ReviewRound, today: date | None = None) -> bool:
+    return (today or timezone.localdate()) > review_round.nominations_due
+
+
+def accept_checks(review_round: ReviewRound) -> list:
+    return checks.accept_checks(checks.rules_for(review_round))
+
+
+def disclosure_open(review_round: ReviewRound, today: date | None = None) -> bool:
+    """Comments are taken from the first to the last day of the window, both included."""
+    today = today or timezone.localdate()
+    return (
+        review_round.status == RoundStatus.DISCLOSED
+        and review_round.disclosed_from is not None
+        and review_round.disclosure_ends_on is not None
+        and review_round.disclosed_from <= today <= review_round.disclosure_ends_on
+    )
+
+
 def disclosure_over(review_round: ReviewRound, today: date | None = None) -> bool:
     """The council may vote only after the last day of the window."""
     ends = review_round.disclosure_ends_on
@@ -137,8 +157,15 @@ def disclosure_over(review_round: ReviewRound, today: date | None = None) -> boo
 def nomination_create(*, actor, data: dict[str, Any]) -> Nomination:
     nomination = Nomination(**data)
     require(actor, CHANGE, nomination)
-    if nomination.review_round.status != RoundStatus.OPEN:
+    require(actor, CHANGE, nomination.proposing_unit)
+    review_round = nomination.review_round
+    if review_round.status != RoundStatus.OPEN:
         raise ValidationError(_("This review round no longer takes nominations."))
+    if not nomination.proposing_unit.path.startswith(review_round.commune.path):
+        raise ValidationError({"proposing_unit": _("The proposing unit must belong to the round's commune.")})
+    if not nomination.org_path().startswith(review_round.commune.path):
+        raise ValidationError(_("The nominee must belong to the round's commune."))
+    checks.check_code(nomination, checks.rules_for(review_round))
     audited_save(nomination, actor=actor)
     return nomination
 
@@ -152,17 +179,28 @@ def nomination_update(*, actor, nomination: Nomination, data: dict[str, Any], re
     for name, value in data.items():
         if name in NOMINATION_FIELDS:
             setattr(nomination, name, value)
+    require(actor, CHANGE, nomination.proposing_unit)
+    checks.check_code(nomination, checks.rules_for(nomination.review_round))
     audited_save(nomination, actor=actor, reason=reason)
     return nomination
 
 
 @transaction.atomic
-def nomination_submit(*, actor, nomination: Nomination) -> Nomination:
-    """Send to the commune. Submitting what is already submitted changes nothing."""
+def nomination_submit(*, actor, nomination: Nomination, today: date | None = None) -> Nomination:
+    """Send to the commune, on or before the round's due date. Submitting twice changes nothing."""
     nomination = locked(nomination)
     require(actor, CHANGE, nomination)
     if nomination.status == S.SUBMITTED:
         return nomination
+    review_round = nomination.review_round
+    today = today or timezone.localdate()
+    if review_round.status in (RoundStatus.VOTED, RoundStatus.CLOSED):
+        raise ValidationError(_("This review round no longer takes nominations."))
+    if nominations_closed(review_round, today):
+        raise ValidationError(
+            _("Nominations for this round were due on %(date)s; it is too late to submit.")
+            % {"date": review_round.nominations_due.strftime("%d/%m/%Y")}
+        )
     _move(nomination, S.SUBMITTED)
     nomination.submitted_at = timezone.now()
     nomination.return_reason = ""
@@ -186,10 +224,15 @@ def nomination_return(*, actor, nomination: Nomination, reason: str) -> Nominati
 
 
 @transaction.atomic
-def nomination_accept(*, actor, nomination: Nomination, checks=()) -> Nomination:
-    """Accept into the round's list. ``checks`` are callables raising ValidationError (dossier, eligibility)."""
+def nomination_accept(*, actor, nomination: Nomination, checks=None) -> Nomination:
+    """Accept into the round's list. ``checks`` are callables raising ValidationError; by default the
+    dossier's required parts, the registration for a title under a plan and the engine's eligibility."""
     nomination = locked(nomination)
     require(actor, REVIEW, nomination)
+    if nomination.status != S.SUBMITTED:
+        _move(nomination, S.ACCEPTED)  # refuses with the transition's message
+    if checks is None:
+        checks = accept_checks(nomination.review_round)
     for check in checks:
         check(nomination)
     _move(nomination, S.ACCEPTED)
@@ -253,3 +296,155 @@ def round_mark(*, actor, review_round: ReviewRound, status: str, reason: str = "
     _move_round(review_round, status)
     audited_save(review_round, actor=actor, reason=reason)
     return review_round
+
+
+# --- Rounds: settings ---------------------------------------------------------------------------------------
+
+ROUND_FIELDS = ("name", "kind", "year", "plan", "nominations_due", "disclosure_days")
+
+
+@transaction.atomic
+def round_update(*, actor, review_round: ReviewRound, data: dict[str, Any]) -> ReviewRound:
+    review_round = locked_round(review_round)
+    require(actor, REVIEW, review_round.commune)
+    if review_round.status not in (RoundStatus.OPEN, RoundStatus.REVIEWING):
+        raise ValidationError(_("A round already disclosed can no longer be changed."))
+    for name, value in data.items():
+        if name in ROUND_FIELDS:
+            setattr(review_round, name, value)
+    audited_save(review_round, actor=actor)
+    return review_round
+
+
+# --- Dossier parts ------------------------------------------------------------------------------------------
+
+#: The unit (or the commune officer) may still complete the dossier in these states.
+DOSSIER_EDITABLE = (S.DRAFT, S.RETURNED, S.SUBMITTED)
+GENERATED = (DossierPartKind.PROPOSAL, DossierPartKind.ACHIEVEMENT_REPORT)
+UPLOADED = (DossierPartKind.MEETING_MINUTES, DossierPartKind.EVIDENCE)
+MAX_UPLOAD_MB = 10
+
+
+def _dossier_open(actor, nomination: Nomination) -> Nomination:
+    nomination = locked(nomination)
+    require(actor, CHANGE, nomination)
+    if nomination.status not in DOSSIER_EDITABLE:
+        raise ValidationError(_("The dossier can no longer be changed once the nomination is accepted."))
+    return nomination
+
+
+@transaction.atomic
+def dossier_part_draft(*, actor, nomination: Nomination, kind: str, replace: bool = False) -> DossierPart:
+    """Write the draft of a generated part (tờ trình, báo cáo thành tích) from the data on record.
+
+    An existing part keeps its edited text unless ``replace`` is given.
+    """
+    from thidua.nominations import dossier
+
+    nomination = _dossier_open(actor, nomination)
+    if kind not in GENERATED:
+        raise ValidationError(_("Only the submission and the achievement report are drafted from the data."))
+    part = nomination.parts.filter(kind=kind).order_by("pk").first()
+    if part is not None and not replace:
+        return part
+    part = part or DossierPart(nomination=nomination, kind=kind)
+    part.title, part.text = dossier.draft(nomination, kind)
+    audited_save(part, actor=actor, reason=_("Draft written from the data on record."))
+    return part
+
+
+@transaction.atomic
+def dossier_part_update(*, actor, part: DossierPart, title: str, text: str) -> DossierPart:
+    nomination = _dossier_open(actor, part.nomination)
+    part = DossierPart.objects.select_for_update().get(pk=part.pk, nomination=nomination)
+    if not text.strip() and not part.file:
+        raise ValidationError({"text": _("The text cannot be empty.")})
+    part.title, part.text = title.strip(), text
+    audited_save(part, actor=actor)
+    return part
+
+
+def check_upload(upload) -> str:
+    """The upload's real type (pdf, jpg, png, docx, xlsx) from its content, within the size limit."""
+    from thidua.reporting.services import ALLOWED_EVIDENCE, _office_kind, sniff_kind
+
+    if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
+        raise ValidationError(
+            {"file": _("The file is larger than %(size)s MB.") % {"size": MAX_UPLOAD_MB}}, code="too_large"
+        )
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    kind = sniff_kind(head, upload.name) or (_office_kind(upload) if head.startswith(b"PK\x03\x04") else None)
+    if kind not in ALLOWED_EVIDENCE:
+        raise ValidationError(
+            {"file": _("Only PDF, JPG, PNG, Word (.docx) and Excel (.xlsx) files are accepted.")}, code="kind"
+        )
+    return kind
+
+
+@transaction.atomic
+def dossier_part_upload(*, actor, nomination: Nomination, kind: str, upload, title: str = "") -> DossierPart:
+    nomination = _dossier_open(actor, nomination)
+    if kind not in DossierPartKind.values:
+        raise ValidationError({"kind": _("Choose the kind of the dossier part.")})
+    check_upload(upload)
+    part = DossierPart(nomination=nomination, kind=kind, title=(title or upload.name)[:255])
+    part.file.save(upload.name, upload, save=False)
+    audited_save(part, actor=actor, reason=_("File attached."))
+    return part
+
+
+@transaction.atomic
+def dossier_part_delete(*, actor, part: DossierPart) -> None:
+    _dossier_open(actor, part.nomination)
+    if part.file:
+        part.file.delete(save=False)
+    audited_delete(part, actor=actor)
+
+
+# --- Public comments during the disclosure window ---------------------------------------------------------
+
+COMMENT_FIELDS = ("author_name", "contact", "text", "nomination")
+
+
+@transaction.atomic
+def comment_submit(*, review_round: ReviewRound, data: dict[str, Any], today: date | None = None):
+    """A citizen's comment (no login): taken only while the window is open, then waits for moderation."""
+    review_round = locked_round(review_round)
+    if not disclosure_open(review_round, today):
+        raise ValidationError(
+            _("The period for comments on this list is closed; your comment was not saved.")
+        )
+    comment = DisclosureComment(
+        review_round=review_round, **{name: data[name] for name in COMMENT_FIELDS if name in data}
+    )
+    nominee_id = comment.nomination_id
+    if (
+        nominee_id is not None
+        and not Nomination.objects.filter(
+            pk=nominee_id, review_round=review_round, status=S.DISCLOSED
+        ).exists()
+    ):
+        raise ValidationError({"nomination": _("Choose a nominee from the published list.")})
+    audited_save(comment, actor=None, reason=_("Comment sent from the portal."))
+    return comment
+
+
+@transaction.atomic
+def comment_moderate(*, actor, comment: DisclosureComment, status: str, note: str = "") -> DisclosureComment:
+    comment = (
+        DisclosureComment.objects.select_for_update()
+        .select_related("review_round__commune")
+        .get(pk=comment.pk)
+    )
+    require(actor, REVIEW, comment.review_round.commune)
+    if status not in (CommentStatus.PUBLISHED, CommentStatus.REJECTED):
+        raise ValidationError(_("A comment is either accepted or rejected."))
+    if status == CommentStatus.REJECTED and not note.strip():
+        raise ValidationError({"moderator_note": _("Give the reason for rejecting the comment.")})
+    comment.status = status
+    comment.moderator_note = note.strip()
+    comment.moderated_by = actor
+    audited_save(comment, actor=actor, reason=note.strip() or str(CommentStatus(status).label))
+    return comment
