@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy
 
 from thidua.campaigns import selectors as campaign_selectors
 from thidua.campaigns.models import Plan
+from thidua.exemplary import selectors as model_selectors
+from thidua.nominations import selectors as nomination_selectors
 from thidua.portal import selectors
 
 
@@ -21,6 +23,8 @@ def home(request):
         {
             "title": _("Emulation and commendation portal"),
             "plans": selectors.published_plans()[:10],
+            "rounds": nomination_selectors.disclosed_rounds()[:5],
+            "models": model_selectors.published_models()[:6],
             "today": timezone.localdate(),
         },
     )
@@ -70,6 +74,20 @@ class PortalFeed(Feed):
                 reverse("portal:plan", args=[plan.pk]),
             )
             for plan in selectors.published_plans()[:20]
+        ]
+        entries += [
+            (
+                review_round.disclosed_from,
+                _("Nominee list for comments: %(round)s") % {"round": review_round.name},
+                _("Comments are open until %(date)s.")
+                % {"date": review_round.disclosure_ends_on.strftime("%d/%m/%Y")},
+                reverse("portal:disclosure", args=[review_round.pk]),
+            )
+            for review_round in nomination_selectors.disclosed_rounds()[:20]
+        ]
+        entries += [
+            (timezone.localdate(model.published_at), model.title, model.summary, model.get_public_url())
+            for model in model_selectors.published_models()[:20]
         ]
         return sorted(entries, key=lambda entry: entry[0], reverse=True)[:30]
 

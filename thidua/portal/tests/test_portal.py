@@ -5,6 +5,7 @@ from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from thidua.campaigns.choices import PlanStatus
 from thidua.campaigns.models import Deadline, Movement, Plan
@@ -62,3 +63,37 @@ def test_the_feed_is_atom_with_the_published_plans_only(client, plans):
     links = [entry.find(f"{ATOM}link").get("href") for entry in entries]
     assert links == [f"http://testserver{reverse('portal:plan', args=[issued.pk])}"]
     assert "Dự thảo" not in response.content.decode()
+
+
+def test_front_page_and_feed_show_disclosed_rounds_and_published_models(client, plans, admin_user, tree):
+    from thidua.exemplary.models import ExemplaryModel
+    from thidua.nominations.models import ReviewRound
+
+    review_round = ReviewRound.objects.create(
+        commune=tree["commune_a"],
+        year=2025,
+        name="Bình xét thi đua, khen thưởng năm 2025",
+        nominations_due=date(2025, 12, 1),
+        status="disclosed",
+        disclosed_from=date(2025, 12, 5),
+        disclosure_ends_on=date(2025, 12, 18),
+    )
+    hidden = ReviewRound.objects.create(
+        commune=tree["commune_a"], year=2024, name="Đợt chưa công khai", nominations_due=date(2024, 12, 1)
+    )
+    published = ExemplaryModel.objects.create(
+        unit=tree["village_a"],
+        title="Mô hình đường hoa thôn Đông",
+        kind="new_model",
+        status="published",
+        summary="Trồng hoa hai bên đường",
+        published_at=timezone.now(),
+    )
+    ExemplaryModel.objects.create(unit=tree["village_a"], title="Mô hình còn dự thảo", kind="new_model")
+    text = client.get(reverse("portal:home")).content.decode()
+    assert review_round.name in text and published.title in text
+    assert hidden.name not in text and "Mô hình còn dự thảo" not in text
+    feed = client.get(reverse("portal:feed")).content.decode()
+    assert reverse("portal:disclosure", args=[review_round.pk]) in feed
+    assert published.get_public_url() in feed
+    assert "Mô hình còn dự thảo" not in feed
