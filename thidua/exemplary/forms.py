@@ -1,9 +1,13 @@
+import re
+from decimal import Decimal, InvalidOperation
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Movement, Plan
 from thidua.campaigns.selectors import plan_visibility
 from thidua.core.scoping import CHANGE, VIEW
+from thidua.core.vietnamese import format_number
 from thidua.exemplary.models import ExemplaryModel, ModelIndicator
 from thidua.exemplary.photos import MAX_PHOTO_BYTES
 from thidua.orgs.forms import ScopedModelForm
@@ -64,22 +68,51 @@ class ExemplaryModelForm(ScopedModelForm):
         return upload
 
 
+def parse_number(raw: str) -> Decimal:
+    """Read "1.234,5" (as Vietnamese write it), "1234.5", "1 234" -> Decimal; ValueError otherwise."""
+    text = raw.strip().replace("\u00a0", "").replace(" ", "")
+    if "," in text and "." in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif text.count(".") > 1 or re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "")
+    elif "," in text:
+        text = (
+            text.replace(",", ".")
+            if text.count(",") == 1 and len(text.split(",")[1]) != 3
+            else text.replace(",", "")
+        )
+    if not re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
+        raise ValueError(text)
+    return Decimal(text)
+
+
+class NumberField(forms.DecimalField):
+    """A number typed the Vietnamese way (1.250,5) or the computer's way (1250.5)."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_number(str(value))
+        except (ValueError, InvalidOperation) as exc:
+            raise forms.ValidationError(_("Enter a number, e.g. 1.250,5."), code="invalid") from exc
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return format_number(value, trim=True) if value == value.to_integral() else format_number(value)
+        return value
+
+
 class IndicatorRowForm(forms.ModelForm):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    before_value = NumberField(label=_("Before"), required=False, max_digits=14, decimal_places=2)
+    after_value = NumberField(label=_("After"), max_digits=14, decimal_places=2)
 
     class Meta:
         model = ModelIndicator
         fields = ["name", "unit_of_measure", "before_value", "after_value", "note"]
-        widgets = {
-            "before_value": forms.TextInput(attrs={"inputmode": "decimal"}),
-            "after_value": forms.TextInput(attrs={"inputmode": "decimal"}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("before_value", "after_value"):
-            self.fields[name].localize = True
-            self.fields[name].widget.is_localized = True
 
 
 IndicatorFormSet = forms.formset_factory(IndicatorRowForm, extra=2, can_delete=True, max_num=30)
@@ -105,12 +138,10 @@ class AdoptionForm(forms.Form):
 
     def __init__(self, *args, user, model, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = (
-            OrgUnit.objects.visible_to(user, CHANGE)
-            .exclude(pk=model.unit_id)
-            .exclude(model_adoptions__model=model)
-            .order_by("path")
-        )
+        units = OrgUnit.objects.visible_to(user, CHANGE).order_by("path")
+        if not self.is_bound:  # offer only what makes sense; what is posted is judged by the service
+            units = units.exclude(pk=model.unit_id).exclude(model_adoptions__model=model)
+        self.fields["unit"].queryset = units
         field = self.fields["adopted_on"]
         field.widget = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
         field.input_formats = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from thidua.core.models import DomainModel
+from thidua.core.vietnamese import format_number
 from thidua.core.vietnamese.text import fold
 from thidua.exemplary.choices import ModelKind, ModelStatus
 
@@ -170,6 +171,28 @@ class ModelIndicator(DomainModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def before_text(self) -> str:
+        return "" if self.before_value is None else format_number(self.before_value, 2, trim=True)
+
+    @property
+    def after_text(self) -> str:
+        return "" if self.after_value is None else format_number(self.after_value, 2, trim=True)
+
+    @property
+    def change_text(self) -> str:
+        change = self.change
+        if change is None:
+            return ""
+        return ("+" if change > 0 else "") + format_number(change, 2, trim=True)
+
+    @property
+    def percent_text(self) -> str:
+        percent = self.percent
+        if percent is None:
+            return ""
+        return ("+" if percent > 0 else "") + format_number(percent, 1, trim=True) + "%"
 
     @property
     def change(self) -> Decimal | None:

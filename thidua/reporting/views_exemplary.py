@@ -2,6 +2,8 @@
 carried over; the exemplary app owns the model (it never imports reporting, so the values are read here).
 """
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,6 +20,7 @@ from thidua.reporting.models import Report
 from thidua.reporting.notifications import period_in_vietnamese
 
 NUMERIC = (ValueType.NUMBER, ValueType.PERCENTAGE)
+CENTS = Decimal("0.01")
 
 
 def _figures(report: Report) -> list:
@@ -67,7 +70,7 @@ def propose_model(request, pk):
                 "name": value.indicator.name,
                 "unit_of_measure": _unit(value),
                 "before_value": None,
-                "after_value": value.number,
+                "after_value": value.number.quantize(CENTS, rounding=ROUND_HALF_UP),
                 "note": f"Số liệu báo cáo {period_in_vietnamese(report.period_obj)}",
             }
             for value in figures
