@@ -158,7 +158,7 @@ def nomination_create(*, actor, data: dict[str, Any]) -> Nomination:
     nomination = Nomination(**data)
     require(actor, CHANGE, nomination)
     require(actor, CHANGE, nomination.proposing_unit)
-    review_round = nomination.review_round
+    review_round = nomination.review_round = locked_round(nomination.review_round)
     if review_round.status != RoundStatus.OPEN:
         raise ValidationError(_("This review round no longer takes nominations."))
     if not nomination.proposing_unit.path.startswith(review_round.commune.path):

@@ -41,7 +41,11 @@ def _errors(request, error) -> None:
 
 
 def _round_for(user, pk) -> ReviewRound:
-    return get_object_for(selectors.round_list(user=user), user, pk, VIEW)
+    """A round of a commune the user sees, or whose units the user sees (a unit reporter); 404 otherwise."""
+    try:
+        return selectors.round_list(user=user).get(pk=pk)
+    except (ReviewRound.DoesNotExist, ValueError, TypeError) as error:
+        raise Http404 from error
 
 
 def _nomination_for(user, pk, action=VIEW) -> Nomination:
