@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from thidua.accounts.choices import REVIEW
 from thidua.core.scoping import can
@@ -400,17 +401,30 @@ def session_count(*, actor, session: CouncilSession) -> CouncilSession:
     _move(session, St.COUNTED)
     total = SessionAttendance.objects.filter(session=session).count()
     counts = tally(session)
+    thresholds = {
+        row.code: (row.percent, row.inclusive)
+        for row in VoteThreshold.objects.filter(council=session.council)
+    }
     items = list(AgendaItem.objects.filter(session=session).select_related("nomination"))
+    results = []
     for item in items:
         agree, disagree = counts.get(item.pk, (0, 0))
-        percent, inclusive = threshold_for(session.council, item.nomination.code)
-        item.votes_for, item.votes_against = agree, disagree
-        item.percent = percent_of(agree, total)
-        item.votes_needed = votes_needed(total, percent, inclusive)
-        item.passed = agree >= item.votes_needed
-        audited_save(item, actor=actor)
+        percent, inclusive = thresholds.get(item.nomination.code, MAJORITY)
+        needed = votes_needed(total, percent, inclusive)
+        share = percent_of(agree, total)
+        item.votes_for, item.votes_against, item.percent = agree, disagree, share
+        item.votes_needed, item.passed = needed, agree >= needed
+        results.append((item.nomination, agree, share, agree >= needed))
+    bulk_update_with_history(
+        items,
+        AgendaItem,
+        ["votes_for", "votes_against", "percent", "votes_needed", "passed"],
+        default_user=actor,
+        default_change_reason=_("Votes counted."),
+    )
+    for nomination, agree, share, passed in results:
         nominations.nomination_record_vote(
-            actor=actor, nomination=item.nomination, votes_for=agree, percent=item.percent, passed=item.passed
+            actor=actor, nomination=nomination, votes_for=agree, percent=share, passed=passed
         )
     review_round = session.review_round
     if review_round.status == RoundStatus.DISCLOSED:
