@@ -176,14 +176,15 @@ def model_publish(*, actor, model: ExemplaryModel) -> ExemplaryModel:
     model = locked(model)
     require(actor, REVIEW, model)
     _move(model, S.PUBLISHED)
-    missing = []
-    if not model.photos.exists():
-        missing.append(_("at least one photo"))
-    if not model.indicators.filter(before_value__isnull=False).exists():
-        missing.append(_("at least one before/after figure"))
-    if missing:
+    no_photo = not model.photos.exists()
+    no_figure = not model.indicators.filter(before_value__isnull=False).exists()
+    if no_photo and no_figure:
+        raise ValidationError(_("Before publishing, add at least one photo and one before/after figure."))
+    if no_photo:
+        raise ValidationError(_("Before publishing, add at least one photo."))
+    if no_figure:
         raise ValidationError(
-            _("Before publishing, add %(missing)s.") % {"missing": _(" and ").join(missing)}
+            _("Before publishing, add at least one figure with its value before and after.")
         )
     model.published_at = timezone.now()
     audited_save(model, actor=actor, reason=_("Published on the portal."))

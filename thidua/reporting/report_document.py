@@ -150,6 +150,10 @@ def models_section(reports: list[Report], *, unit, year: int) -> dict:
     section = {"key": "models", "title": "Mô hình, điển hình tiêu biểu", "text": mentions}
     if not recognised:
         return section
+    titles = [model.title.lower() for model in recognised]
+    mentions = "\n".join(
+        line for line in mentions.splitlines() if not any(title in line.lower() for title in titles)
+    )  # a sentence naming a listed model adds nothing
     adoptions = sum(len(model.adopting_units) for model in recognised)
     lines = [
         f"Năm {year}, Ủy ban nhân dân {lower_first(unit.name)} đã công nhận {len(recognised)} mô hình, "

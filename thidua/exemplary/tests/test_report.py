@@ -75,7 +75,7 @@ def report(form, tree):
         status="approved",
         first_submitted_at=moment,
         submitted_at=moment,
-        results="Mô hình “Đường hoa tự quản” thu hút 186 hộ tham gia.",
+        results="Mô hình “Đường hoa tự quản” thu hút 186 hộ tham gia. Mô hình “Camera an ninh” hoạt động tốt.",
         proposals="Đề nghị nhân rộng.",
     )
     ReportValue.objects.create(report=report, indicator=households, value="186", number=Decimal("186"))
@@ -171,7 +171,8 @@ def test_result_report_lists_the_verified_models_with_their_replication(
         "Đã được nhân rộng tại 1 đơn vị: Phòng Kinh tế."
     )
     assert lines[3] == "Các mô hình khác được nêu trong báo cáo của các đơn vị:"
-    assert lines[4].startswith("- Thôn Đông: Mô hình “Đường hoa tự quản”")
+    # the sentence naming a listed model is left out; the other one stays
+    assert lines[4:] == ["- Thôn Đông: Mô hình “Camera an ninh” hoạt động tốt."]
     assert section["table"]["rows"] == [
         ["1", "Tủ sách dòng họ", "Phòng Kinh tế", "0"],
         ["2", "Đường hoa tự quản", "Thôn Đông", "1"],
@@ -204,5 +205,8 @@ def test_without_verified_models_the_section_is_the_narratives(form, report, use
         today=date(2025, 11, 7),
     )
     section = next(s for s in draft.sections if s["key"] == "models")
-    assert section["text"] == "- Thôn Đông: Mô hình “Đường hoa tự quản” thu hút 186 hộ tham gia."
+    assert section["text"] == (
+        "- Thôn Đông: Mô hình “Đường hoa tự quản” thu hút 186 hộ tham gia.\n"
+        "- Thôn Đông: Mô hình “Camera an ninh” hoạt động tốt."
+    )
     assert "table" not in section

@@ -92,7 +92,7 @@ def test_publishing_needs_a_photo_and_a_before_after_figure(make_model, admin_us
     services.model_verify(actor=admin_user, model=model)
     with pytest.raises(ValidationError) as error:
         services.model_publish(actor=admin_user, model=model)
-    assert "at least one photo and at least one before/after figure" in str(error.value)
+    assert "Before publishing, add at least one photo and one before/after figure." in str(error.value)
     model.refresh_from_db()
     assert model.status == S.VERIFIED and model.published_at is None
 
