@@ -66,7 +66,7 @@ def status_counts(nominations) -> list[tuple[str, str, int]]:
 
 
 def name_key(nomination: Nomination) -> tuple:
-    if nomination.person_id:
+    if nomination.person_id and nomination.person is not None:
         return (0, name_sort_key(nomination.person.full_name))
     return (1, text_sort_key(dossier.subject_name(nomination)))
 

@@ -70,9 +70,13 @@ def _move_round(review_round: ReviewRound, to_status: str) -> None:
 
 
 def locked(nomination: Nomination) -> Nomination:
-    """The nomination's row, locked for the rest of the transaction, with what scoping reads."""
+    """The nomination's row, locked for the rest of the transaction, with what scoping reads.
+
+    Only the nomination's own row is locked (``of=("self",)``): PostgreSQL refuses FOR UPDATE on the
+    nullable side of the outer joins the subject needs.
+    """
     return (
-        Nomination.objects.select_for_update()
+        Nomination.objects.select_for_update(of=("self",))
         .select_related(
             "person__unit", "unit", "household__village", "review_round__commune", "proposing_unit"
         )
