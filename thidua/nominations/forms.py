@@ -167,6 +167,7 @@ class CommentForm(forms.ModelForm):
         self.fields["nomination"].required = False
         self.fields["nomination"].empty_label = _("— The list as a whole —")
         self.fields["nomination"].label = _("About")
+        self.fields["text"].label = _("Your comment")
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
 
     def is_bot(self) -> bool:

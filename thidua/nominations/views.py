@@ -232,6 +232,8 @@ class NominationFormView(ServiceFormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["review_round"] = self.review_round
+        if self.object is not None:
+            context["eligibility"] = eligibility_panel(self.object, checks.rules_for(self.review_round))
         return context
 
     def perform(self, form):
