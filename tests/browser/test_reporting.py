@@ -1,6 +1,7 @@
 """On a 360-px phone, the head of Thôn Hoàng Xá fills this month's report and submits it; the Phòng Văn hóa -
-Xã hội returns it with a reason; the village head sees the reason. Then the department's heat-map and
-consolidated figures."""
+Xã hội returns it with a reason; the village head sees the reason, fixes the figure and submits again; the
+department approves it and the commune's consolidated figures show the corrected value. Then the
+department's heat-map and the year's consolidated figures. Screenshots: var/screenshots/reporting-journey-*."""
 
 import re
 
@@ -35,14 +36,16 @@ def log_in(page, live_server, username):
     expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
 
 
-def test_village_fills_department_returns(page, live_server, demo, screenshot):
+def test_village_fills_department_returns_village_fixes_department_approves(
+    page, live_server, demo, screenshot
+):
     page.set_viewport_size({"width": 360, "height": 760})
     form = ReportForm.objects.get(code="CG-BC-THANG")
     village = OrgUnit.objects.get(code="HP-CG-T01")
     period = Period.containing(form.period_type, timezone.localdate())
     log_in(page, live_server, "thon")
     page.goto(f"{live_server.url}/reports/")
-    screenshot(page, "reporting-list")
+    screenshot(page, "reporting-journey-1-list")
     page.goto(f"{live_server.url}/reports/entry/{form.pk}/{village.pk}/{period.code}/")
     page.locator("#v-CG-HN-CON").fill("12")
     page.locator("#v-CG-HN-THOAT").fill("2")
@@ -51,13 +54,15 @@ def test_village_fills_department_returns(page, live_server, demo, screenshot):
     page.locator("#v-CG-KDCVH").select_option("có")
     page.locator("#v-CG-MOHINH").fill("1")
     page.locator("#n-results").fill("Ra quân vệ sinh môi trường, làm đường hoa.")
-    screenshot(page, "reporting-entry")
+    screenshot(page, "reporting-journey-2-entry-360px")
     page.locator("button[value=submit]").click()
     expect(page.locator("#report-status")).to_be_visible()
     report = Report.objects.get(form=form, unit=village, period=period.code)
     assert report.status == "submitted" and report.versions.count() == 1
-    screenshot(page, "reporting-submitted")
+    screenshot(page, "reporting-journey-3-submitted")
 
+    # the aggregating department (at its desk) returns it with a reason
+    page.set_viewport_size({"width": 1280, "height": 860})
     log_in(page, live_server, "vanhoa")
     page.goto(f"{live_server.url}{report.get_absolute_url()}")
     page.locator("#return-reason-input").fill("Thiếu số liệu mô hình điển hình, đề nghị bổ sung.")
@@ -65,15 +70,49 @@ def test_village_fills_department_returns(page, live_server, demo, screenshot):
     expect(page.locator("#report-status")).to_have_text(re.compile(r"trả lại|Returned", re.I))
     report.refresh_from_db()
     assert report.status == "returned"
-    screenshot(page, "reporting-returned")
+    screenshot(page, "reporting-journey-4-returned")
 
+    # the village sees the reason on the phone, fixes the figure and submits again
+    page.set_viewport_size({"width": 360, "height": 760})
     log_in(page, live_server, "thon")
     page.goto(f"{live_server.url}{report.entry_url()}")
     expect(page.locator("#return-reason")).to_contain_text("Thiếu số liệu mô hình")
-    screenshot(page, "reporting-fix")
+    expect(page.locator("#v-CG-MOHINH")).to_have_value("1")
+    screenshot(page, "reporting-journey-5-reason")
+    page.locator("#v-CG-MOHINH").fill("3")
+    screenshot(page, "reporting-journey-6-fixed")
+    page.locator("button[value=submit]").click()
+    expect(page.locator("#report-status")).to_be_visible()
+    report.refresh_from_db()
+    assert report.status == "submitted" and report.versions.count() == 2
+    assert report.values.get(indicator__code="CG-MOHINH").number == 3
+    screenshot(page, "reporting-journey-7-resubmitted")
 
-    log_in(page, live_server, "vanhoa")
+    # the department approves it
     page.set_viewport_size({"width": 1280, "height": 860})
+    log_in(page, live_server, "vanhoa")
+    page.goto(f"{live_server.url}{report.get_absolute_url()}")
+    page.get_by_role("button", name=re.compile(r"^(Duyệt|Approve)$")).click()
+    expect(page.locator("#report-status")).to_have_text(re.compile(r"duyệt|Approved", re.I))
+    report.refresh_from_db()
+    assert report.status == "approved"
+    screenshot(page, "reporting-journey-8-approved")
+
+    # the commune's consolidated figures for this month show the corrected, approved value
+    commune = village.parent
+    page.goto(
+        f"{live_server.url}/reports/forms/{form.pk}/consolidation/"
+        f"?unit={commune.pk}&year={period.start.year}&from={period.code}&to={period.code}"
+    )
+    headers = page.locator("#by-unit thead th").all_inner_texts()
+    column = headers.index("CG-MOHINH")
+    row = page.locator(
+        "#by-unit tbody tr", has=page.get_by_role("link", name=village.short_name or village.name)
+    )
+    expect(row.locator("td").nth(column)).to_have_text("3")
+    expect(page.locator("#by-unit tr.total td").nth(column - 1)).to_have_text("3")
+    screenshot(page, "reporting-journey-9-consolidated")
+
     page.goto(f"{live_server.url}/reports/forms/{form.pk}/completeness/?year=2025")
     expect(page.locator("#heatmap td.hm-approved").first).to_be_visible()
     screenshot(page, "reporting-heatmap")

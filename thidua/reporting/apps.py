@@ -6,3 +6,6 @@ class ReportingConfig(AppConfig):
     name = "thidua.reporting"
     label = "reporting"
     verbose_name = _("Periodic reporting")
+
+    def ready(self) -> None:
+        from thidua.reporting import signals  # noqa: F401  (connects the receivers)

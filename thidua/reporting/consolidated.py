@@ -1,18 +1,25 @@
-"""The pre-aggregated table behind city-level consolidation (``ConsolidatedValue``).
+"""The pre-aggregated tables behind city-level pages (``ConsolidatedValue``, ``CompletenessCount``).
 
-One row per form, parent unit, indicator and period with the SUM, COUNT, MIN and MAX of the counted
-(submitted or approved) values of the parent's child units: everything ``selectors.Partial`` needs to
-combine any aggregation. ``refresh`` recomputes one parent's rows for one form and period (called by the
-report services inside their transaction); ``rebuild`` recomputes whole forms in one INSERT … SELECT.
+``ConsolidatedValue``: one row per form, parent unit, indicator and period with the SUM, COUNT, MIN and MAX
+of the counted (submitted or approved) values of the parent's child units: everything ``selectors.Partial``
+needs to combine any aggregation. ``CompletenessCount``: one row per form, parent unit and period with the
+number of counted reports of the parent's assigned child units and how many were first submitted on time.
+``refresh`` recomputes one parent's rows for one form and period (called by the report services inside
+their transaction); ``rebuild`` recomputes whole forms (one INSERT … SELECT for the values, one grouped
+query per period for the counts).
 """
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+
 from django.db import connection
-from django.db.models import Count, Max, Min, Sum
+from django.db.models import Count, Max, Min, Q, Sum
+from django.utils import timezone
 
 from thidua.reporting.choices import ReportStatus
-from thidua.reporting.models import ConsolidatedValue, Report, ReportValue
+from thidua.reporting.models import CompletenessCount, ConsolidatedValue, Report, ReportForm, ReportValue
+from thidua.reporting.periods import Period
 
 COUNTED = (ReportStatus.SUBMITTED, ReportStatus.APPROVED)
 
@@ -22,6 +29,7 @@ def refresh(report: Report) -> None:
     parent_id = report.unit.parent_id
     if parent_id is None:
         return
+    refresh_counts(report.form, parent_id, report.period)
     ConsolidatedValue.objects.filter(
         form_id=report.form_id, parent_id=parent_id, period=report.period
     ).delete()
@@ -55,15 +63,17 @@ def refresh(report: Report) -> None:
 
 
 def rebuild(form_ids: list[int] | None = None) -> int:
-    """Recompute the table for these forms (all when None) in one INSERT … SELECT … GROUP BY."""
+    """Recompute both tables for these forms (all when None); the values in one INSERT … SELECT … GROUP BY."""
+    rebuild_counts(form_ids)
     table = ConsolidatedValue._meta.db_table
-    where, params = "", list(COUNTED)
+    params: list[str | int] = [str(status) for status in COUNTED]
+    where = ""
     if form_ids is not None:
         if not form_ids:
             return 0
         marks = ", ".join(["%s"] * len(form_ids))
         where = f" AND r.form_id IN ({marks})"
-        params += list(form_ids)
+        params += [int(pk) for pk in form_ids]
         ConsolidatedValue.objects.filter(form_id__in=form_ids).delete()
     else:
         ConsolidatedValue.objects.all().delete()
@@ -80,3 +90,76 @@ def rebuild(form_ids: list[int] | None = None) -> int:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.rowcount
+
+
+# --- Completeness counts ----------------------------------------------------------------------------------
+
+
+def on_time_limit(form: ReportForm, period_end) -> datetime:
+    """A report is on time when first submitted before this instant: the day after the due date, 0:00 local
+    time (``Report.on_time`` compares the local date with the due date)."""
+    due = period_end + timedelta(days=form.due_days)
+    return datetime.combine(due + timedelta(days=1), time.min, tzinfo=timezone.get_current_timezone())
+
+
+def counted_reports(form: ReportForm):
+    """The reports the completeness counts are made of: counted statuses, submitted at least once, of units
+    assigned to the form (units' validity dates are applied by the reader)."""
+    assigned = ReportForm.units.through.objects.filter(reportform_id=form.pk).values("orgunit_id")
+    return Report.objects.filter(
+        form=form, unit_id__in=assigned, status__in=COUNTED, first_submitted_at__isnull=False
+    )
+
+
+def refresh_counts(form: ReportForm, parent_id: int, period: str) -> None:
+    """Recompute one parent's completeness count for one form and period."""
+    CompletenessCount.objects.filter(form=form, parent_id=parent_id, period=period).delete()
+    span = Period.parse(period)
+    limit = on_time_limit(form, span.end)
+    counts = (
+        counted_reports(form)
+        .filter(unit__parent_id=parent_id, period=span.code)
+        .aggregate(n=Count("id"), on_time=Count("id", filter=Q(first_submitted_at__lt=limit)))
+    )
+    if counts["n"]:
+        CompletenessCount.objects.create(
+            form=form,
+            parent_id=parent_id,
+            period=span.code,
+            period_start=span.start,
+            submitted=counts["n"],
+            on_time=counts["on_time"],
+        )
+
+
+def rebuild_counts(form_ids: list[int] | None = None) -> int:
+    """Recompute the completeness counts of these forms (all when None): one grouped query per period."""
+    forms = ReportForm.objects.all() if form_ids is None else ReportForm.objects.filter(pk__in=form_ids)
+    written = 0
+    for form in forms.order_by("pk"):
+        CompletenessCount.objects.filter(form=form).delete()
+        reports = counted_reports(form)
+        periods = reports.values_list("period", "period_start", "period_end").distinct().order_by()
+        rows = []
+        for period, start, end in periods:
+            limit = on_time_limit(form, end)
+            grouped = (
+                reports.filter(period=period, unit__parent_id__isnull=False)
+                .values("unit__parent_id")
+                .annotate(n=Count("id"), on_time=Count("id", filter=Q(first_submitted_at__lt=limit)))
+                .order_by()
+            )
+            rows += [
+                CompletenessCount(
+                    form=form,
+                    parent_id=row["unit__parent_id"],
+                    period=period,
+                    period_start=start,
+                    submitted=row["n"],
+                    on_time=row["on_time"],
+                )
+                for row in grouped
+            ]
+        CompletenessCount.objects.bulk_create(rows, batch_size=2000)
+        written += len(rows)
+    return written

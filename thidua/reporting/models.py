@@ -531,3 +531,31 @@ class ConsolidatedValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.form_id}/{self.parent_id}/{self.indicator_id}/{self.period}"
+
+
+class CompletenessCount(models.Model):
+    """Derived data, not a record: per form, parent unit (for leaf units, their commune) and period, how many
+    of the child units' reports count as submitted (submitted or approved, with a first submission) and how
+    many of those were first submitted by the due date — so a city's completeness page reads ≈ communes ×
+    periods rows instead of every report. Units' validity dates are applied when the page is read (not
+    here), so opening or closing a unit needs no rebuild. Kept by the submit/approve/return services,
+    ``synth`` and ``demo``; ``manage.py rebuild_consolidated`` recomputes it from the reports."""
+
+    form = models.ForeignKey(ReportForm, verbose_name=_("report form"), on_delete=models.CASCADE)
+    parent = models.ForeignKey(
+        "orgs.OrgUnit", verbose_name=_("parent unit"), on_delete=models.CASCADE, related_name="+"
+    )
+    period = models.CharField(_("period"), max_length=10)
+    period_start = models.DateField(_("period start"))
+    submitted = models.PositiveIntegerField(_("submitted"))
+    on_time = models.PositiveIntegerField(_("on time"))
+
+    class Meta:
+        verbose_name = _("completeness count")
+        verbose_name_plural = _("completeness counts")
+        constraints = [
+            models.UniqueConstraint(fields=["form", "parent", "period"], name="completenesscount_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.form_id}/{self.parent_id}/{self.period}"

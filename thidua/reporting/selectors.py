@@ -8,11 +8,11 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 
-from thidua.core.scoping import CHANGE, VIEW
+from thidua.core.scoping import CHANGE, VIEW, scope_for
 from thidua.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit
 from thidua.reporting.choices import Aggregation, Direction, ReportStatus
 from thidua.reporting.models import Indicator, LockException, Report, ReportForm, Target
@@ -28,7 +28,11 @@ def form_list(*, user, within: OrgUnit | None = None) -> QuerySet:
     visible = OrgUnit.objects.visible_to(user, VIEW)
     if within is not None:
         visible = visible.filter(path__startswith=within.path)
-    forms = ReportForm.objects.filter(Q(units__in=visible) | Q(owner__in=visible)).distinct()
+    # EXISTS rather than a join + DISTINCT: one form is looked up by its key without visiting its units
+    assigned = ReportForm.units.through.objects.filter(
+        reportform_id=OuterRef("pk"), orgunit_id__in=visible.values("pk")
+    )
+    forms = ReportForm.objects.filter(Q(Exists(assigned)) | Q(owner__in=visible.values("pk")))
     return forms.select_related("owner").order_by("name")
 
 
@@ -462,24 +466,35 @@ def reports_by_child(form: ReportForm, *, user, root: OrgUnit) -> bool:
 
 
 def completeness_by_child(
-    form: ReportForm, *, user, root: OrgUnit, year: int, today: date | None = None
+    form: ReportForm,
+    *,
+    user,
+    root: OrgUnit,
+    year: int,
+    today: date | None = None,
+    use_table: bool | None = None,
 ) -> LevelCompleteness:
-    """Expected / submitted / on-time counts per child of ``root`` and period, in two grouped queries.
+    """Expected / submitted / on-time counts per child of ``root`` and period.
 
-    Units and reports are grouped by the path prefix of the child they fall under (fixed-width path
-    segments, ADR 0002); the counts equal the sums of :func:`completeness` over each child's units.
+    Units are grouped by the path prefix of the child they fall under and by validity dates (fixed-width
+    path segments, ADR 0002). Submitted and on-time counts come from ``CompletenessCount`` (per parent unit
+    and period, ≈ communes × periods rows) when the user sees ``root``'s whole subtree and every unit of
+    the form lies below a child of ``root``; the reports of units not valid in a period are then taken off
+    (one small query over the units that have validity dates). Otherwise (or with ``use_table=False``) they
+    are counted from the reports. Either way the counts equal the sums of :func:`completeness` over each
+    child's units.
     """
     today = today or timezone.localdate()
     periods = periods_of_year(form.period_type, year)
     due = [p for p in periods if form.due_date(p) < today]
-    prefix = Substr("unit__path", 1, len(root.path) + SEGMENT)
+    length = len(root.path) + SEGMENT
     units = units_for(form, user=user, within=root).order_by()
     # expected: units grouped by child and validity dates (a handful of rows), checked per period here
     expected: dict[tuple[str, str], int] = defaultdict(int)
-    unit_groups = (
-        units.annotate(prefix=Substr("path", 1, len(root.path) + SEGMENT))
+    unit_groups = list(
+        units.annotate(prefix=Substr("path", 1, length))
         .values("prefix", "valid_from", "valid_to")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("id"), top=Min("depth"))
         .order_by()
     )
     for group in unit_groups:
@@ -488,8 +503,87 @@ def completeness_by_child(
                 group["valid_to"] is None or group["valid_to"] >= period.start
             ):
                 expected[(group["prefix"], period.code)] += group["n"]
-    # submitted and on time: reports of expected unit-periods, grouped by child and period
-    counted = Q(pk__in=[])
+    if use_table is None:
+        # the table is keyed by the report unit's parent: usable when no unit of the form is a child of
+        # ``root`` (every parent then lies inside one child) and the user sees all of ``root``'s subtree
+        # (so the visible units are all the form's units there)
+        use_table = _sees_subtree(user, root) and all(
+            group["top"] > root.depth + 1 for group in unit_groups if group["prefix"] != root.path
+        )
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    if due and use_table:
+        for row in _counts_from_table(form, root, due, length):
+            counts[(row["prefix"], row["period"])] = [row["n_submitted"], row["n_on_time"]]
+        # the same number of queries whether or not some unit has validity dates
+        dated = units.filter(Q(valid_from__isnull=False) | Q(valid_to__isnull=False))
+        for prefix, code, on_time in _reports_outside_validity(form, dated, due, length):
+            pair = counts[(prefix, code)]
+            pair[0] -= 1
+            pair[1] -= on_time
+    elif due:
+        for row in _counted_report_rows(form, units, due, length):
+            counts[(row["prefix"], row["period"])] = [row["n_submitted"], row["n_on_time"]]
+    assigned = {group["prefix"] for group in unit_groups}
+    children = [
+        child for child in OrgUnit.objects.filter(parent=root).order_by("path") if child.path in assigned
+    ]
+    result = LevelCompleteness(form=form, root=root, periods=periods)
+    for child in children:
+        cells = []
+        for period in periods:
+            submitted, on_time = counts.get((child.path, period.code), (0, 0))
+            cell = LevelCell(period, expected[(child.path, period.code)], submitted, on_time)
+            cells.append(cell)
+            result.expected += cell.expected
+            result.submitted += cell.submitted
+            result.on_time += cell.on_time
+        result.rows.append((child, cells))
+    return result
+
+
+def _sees_subtree(user, root: OrgUnit) -> bool:
+    """True when every unit below ``root`` is visible to ``user`` (a subtree grant at or above it)."""
+    scope = scope_for(user, VIEW)
+    return scope.everything or any(root.path.startswith(prefix) for prefix in scope.subtrees)
+
+
+def _counts_from_table(form: ReportForm, root: OrgUnit, due: list[Period], length: int):
+    from thidua.reporting.models import CompletenessCount
+
+    return (
+        CompletenessCount.objects.filter(
+            form=form, parent__path__startswith=root.path, period__in=[p.code for p in due]
+        )
+        .annotate(prefix=Substr("parent__path", 1, length))
+        .values("prefix", "period")
+        .annotate(n_submitted=Sum("submitted"), n_on_time=Sum("on_time"))
+        .order_by()
+    )
+
+
+def _reports_outside_validity(form: ReportForm, units: QuerySet, due: list[Period], length: int):
+    """(child prefix, period, on time) of each counted report of ``units`` for a due period in which its unit
+    was not valid (opened later or already closed): few rows, checked here rather than in SQL."""
+    periods = {period.code: period for period in due}
+    tz = timezone.get_current_timezone()
+    rows = Report.objects.filter(
+        form=form,
+        unit__in=units.values("pk"),
+        period__in=list(periods),
+        status__in=COUNTED,
+        first_submitted_at__isnull=False,
+    ).values_list("unit__path", "unit__valid_from", "unit__valid_to", "period", "first_submitted_at")
+    for path, valid_from, valid_to, code, first_submitted_at in rows:
+        period = periods[code]
+        if (valid_from and valid_from > period.end) or (valid_to and valid_to < period.start):
+            limit = datetime.combine(form.due_date(period) + timedelta(days=1), time.min, tzinfo=tz)
+            yield path[:length], code, int(first_submitted_at is not None and first_submitted_at < limit)
+
+
+def _counted_report_rows(form: ReportForm, units: QuerySet, due: list[Period], length: int):
+    """Counted reports of ``units`` per child prefix and due period (only unit-periods where the unit is
+    valid), with how many were first submitted on time."""
+    in_due = Q(pk__in=[])
     on_time = Q(pk__in=[])
     tz = timezone.get_current_timezone()
     for period in due:
@@ -498,43 +592,19 @@ def completeness_by_child(
             & (Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=period.end))
             & (Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=period.start))
         )
-        counted |= in_period
+        in_due |= in_period
         limit = datetime.combine(form.due_date(period) + timedelta(days=1), time.min, tzinfo=tz)
         on_time |= in_period & Q(first_submitted_at__lt=limit)
-    report_rows = (
+    return (
         Report.objects.filter(
-            counted,
+            in_due,
             form=form,
             unit__in=units.values("pk"),
             status__in=COUNTED,
             first_submitted_at__isnull=False,
         )
-        .annotate(prefix=prefix)
+        .annotate(prefix=Substr("unit__path", 1, length))
         .values("prefix", "period")
-        .annotate(submitted=Count("id"), on_time_count=Count("id", filter=on_time))
+        .annotate(n_submitted=Count("id"), n_on_time=Count("id", filter=on_time))
         .order_by()
     )
-    reports: dict[tuple[str, str], Any] = (
-        {(row["prefix"], row["period"]): row for row in report_rows} if due else {}
-    )
-    assigned = {key[0] for key in expected} | {group["prefix"] for group in unit_groups}
-    children = [
-        child for child in OrgUnit.objects.filter(parent=root).order_by("path") if child.path in assigned
-    ]
-    result = LevelCompleteness(form=form, root=root, periods=periods)
-    for child in children:
-        cells = []
-        for period in periods:
-            row = reports.get((child.path, period.code), {})
-            cell = LevelCell(
-                period,
-                expected[(child.path, period.code)],
-                row.get("submitted", 0),
-                row.get("on_time_count", 0),
-            )
-            cells.append(cell)
-            result.expected += cell.expected
-            result.submitted += cell.submitted
-            result.on_time += cell.on_time
-        result.rows.append((child, cells))
-    return result

@@ -33,6 +33,7 @@ from thidua.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit
 from thidua.reporting.choices import Aggregation, PeriodType, ReportStatus, ValueType
 from thidua.reporting.consolidated import rebuild as rebuild_consolidated
 from thidua.reporting.models import (
+    CompletenessCount,
     ConsolidatedValue,
     Evidence,
     FormIndicator,
@@ -106,6 +107,7 @@ def delete(seed: int) -> bool:
         forms = ReportForm.objects.filter(code__startswith=prefix)
         reports = Report.objects.filter(form__in=forms)
         ConsolidatedValue.objects.filter(form__in=forms)._raw_delete(units.db)
+        CompletenessCount.objects.filter(form__in=forms)._raw_delete(units.db)
         ReportValue.objects.filter(report__in=reports).delete()
         ReportVersion.objects.filter(report__in=reports).delete()
         Evidence.objects.filter(report__in=reports)._raw_delete(units.db)
@@ -329,9 +331,11 @@ def build(
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE orgs_orgunit")
+            cursor.execute("ANALYZE reporting_reportform_units")
             cursor.execute("ANALYZE reporting_report")
             cursor.execute("ANALYZE reporting_reportvalue")
             cursor.execute("ANALYZE reporting_consolidatedvalue")
+            cursor.execute("ANALYZE reporting_completenesscount")
     result.seconds = time.perf_counter() - started
     return result
 
