@@ -219,44 +219,49 @@ def build_2025(actor, commune: OrgUnit) -> ReviewRound:
         for info in [*people[:4], *fighters, *people[5:]]:
             _register(actor, plan, Person.objects.select_related("unit").get(pk=info.pk))
 
-    def ready(info, code) -> Nomination:
+    def made(info, code, *, dossier: bool = True) -> Nomination:
         nomination = _nominate(actor, review_round, info, code)
-        _dossier(actor, nomination)
+        if dossier:
+            _dossier(actor, nomination)
+        return nomination
+
+    def submit(nomination: Nomination) -> Nomination:
         return services.nomination_submit(actor=actor, nomination=nomination, today=today)
 
+    # Every nomination is made while the round takes them; then each goes as far as its stage.
+    disclosed = [made(people[0], LDTT), made(people[1], LDTT), made(fighters[0], CSTDCS)]
+    disclosed += [made(info, TTLDTT) for info in collectives[:1]]
+    accepted_later = [made(people[2], LDTT), made(forms[0], GIAY_KHEN)]
+    override = made(people[4], LDTT)
+    returned = made(people[3], LDTT)
+    waiting = [made(forms[1], GIAY_KHEN), *(made(info, CSTDCS) for info in fighters[1:2])]
+    made(forms[2], GIAY_KHEN, dossier=False)
+    for info in collectives[1:2]:
+        made(info, TTLDTT, dossier=False)
+    for info in people[5:6]:
+        made(info, LDTT, dossier=False)
     # Disclosed: accepted, then published with the window running around today.
-    disclosed = [ready(people[0], LDTT), ready(people[1], LDTT), ready(fighters[0], CSTDCS)]
-    disclosed += [ready(info, TTLDTT) for info in collectives[:1]]
     for nomination in disclosed:
-        services.nomination_accept(actor=actor, nomination=nomination)
+        services.nomination_accept(actor=actor, nomination=submit(nomination))
     services.round_disclose(
         actor=actor, review_round=review_round, start=calendar.add_working_days(today, -3), calendar=calendar
     )
     # Accepted after the publication (the next publication will carry them).
-    for nomination in (ready(people[2], LDTT), ready(forms[0], GIAY_KHEN)):
-        services.nomination_accept(actor=actor, nomination=nomination)
+    for nomination in accepted_later:
+        services.nomination_accept(actor=actor, nomination=submit(nomination))
     # A title for someone who did not register: the chairman allowed it, with a justification.
-    override = ready(people[4], LDTT)
     services.nomination_override_registration(
         actor=actor,
-        nomination=override,
+        nomination=submit(override),
         justification="Chuyển công tác về xã sau thời hạn đăng ký thi đua; đơn vị xác nhận đã phấn đấu cả năm.",
     )
-    # Returned with a reason; submitted and waiting; drafts.
-    returned = ready(people[3], LDTT)
     services.nomination_return(
         actor=actor,
-        nomination=returned,
+        nomination=submit(returned),
         reason="Báo cáo thành tích chưa nêu kết quả thực hiện nhiệm vụ năm 2025; đề nghị bổ sung số liệu.",
     )
-    ready(forms[1], GIAY_KHEN)
-    if len(fighters) > 1:
-        ready(fighters[1], CSTDCS)
-    _nominate(actor, review_round, forms[2], GIAY_KHEN)
-    if collectives[1:]:
-        _nominate(actor, review_round, collectives[1], TTLDTT)
-    if people[5:]:
-        _nominate(actor, review_round, people[5], LDTT)
+    for nomination in waiting:
+        submit(nomination)
     _comments(actor, review_round, disclosed, today)
     return review_round
 
