@@ -369,3 +369,45 @@ def test_moderation_needs_review_and_a_reason_to_reject(disclosed_round, users):
     )
     comment.refresh_from_db()
     assert comment.status == CommentStatus.REJECTED and comment.moderated_by == users["commune_officer"]
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [("no_role", False), ("other_commune", False), ("unit_reporter", False), ("council_member", False),
+     ("commune_officer", True), ("city_officer", True)],
+)  # fmt: skip
+def test_who_may_open_a_round(who, allowed, users, tree):
+    data = {
+        "commune": tree["commune_a"],
+        "year": YEAR,
+        "name": "Đợt xét",
+        "nominations_due": date(2025, 12, 15),
+    }
+    if allowed:
+        assert services.round_create(actor=users[who], data=data).status == RoundStatus.OPEN
+    else:
+        with pytest.raises(PermissionDenied):
+            services.round_create(actor=users[who], data=data)
+        assert not ReviewRound.objects.exists()
+
+
+def test_a_submitted_nomination_cannot_be_edited(submitted, admin_user):
+    before = snapshot(submitted)
+    with pytest.raises(ValidationError, match="Only a draft or a returned nomination"):
+        services.nomination_update(actor=admin_user, nomination=submitted, data={"summary": "Khác"})
+    assert snapshot(submitted) == before
+    assert submitted.summary == "Hoàn thành tốt nhiệm vụ được giao"
+
+
+def test_another_commune_cannot_touch_the_dossier(submitted, users):
+    before = snapshot(submitted)
+    with pytest.raises(PermissionDenied):
+        services.dossier_part_upload(
+            actor=users["other_commune"],
+            nomination=submitted,
+            kind=DossierPartKind.EVIDENCE,
+            upload=pdf_upload(),
+        )
+    with pytest.raises(PermissionDenied):
+        services.nomination_submit(actor=users["other_commune"], nomination=submitted)
+    assert snapshot(submitted) == before

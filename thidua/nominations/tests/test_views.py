@@ -207,3 +207,31 @@ def test_comment_summary_docx(client, users, submitted, admin_user, review_round
     summary = next(table for table in tables if table[0][0] == "STT")
     assert summary[1][1] == "Nguyễn Văn An" and summary[1][3] == "1" and "Nhất trí đề nghị" in summary[1][4]
     assert "Chưa duyệt" not in str(tables)
+
+
+def test_override_form_only_for_the_chairman(client, users, chairman, submitted, review_round):
+    from thidua.campaigns.models import Plan
+
+    plan = Plan.objects.create(issuing_unit=review_round.commune, title="Kế hoạch thi đua", status="running")
+    review_round.plan = plan
+    review_round.save()
+    url = reverse("nominations:nomination", args=[submitted.pk])
+    action = reverse("nominations:nomination_action", args=[submitted.pk, "override"])
+    client.force_login(users["commune_officer"])
+    text = client.get(url).content.decode()
+    assert 'id="registration-warning"' in text and action not in text
+    client.force_login(chairman)
+    assert action in client.get(url).content.decode()
+    client.post(action, {"justification": "Chuyển công tác sau hạn đăng ký"})
+    submitted.refresh_from_db()
+    assert submitted.registration_override == "Chuyển công tác sau hạn đăng ký"
+
+
+def test_anonymous_is_sent_to_login(client, review_round):
+    response = client.get(reverse("nominations:round", args=[review_round.pk]))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_unit_reporter_sees_the_round_of_its_commune(client, users, review_round):
+    client.force_login(users["unit_reporter"])
+    assert client.get(reverse("nominations:round", args=[review_round.pk])).status_code == 200
