@@ -74,20 +74,23 @@ def published_model(public_id) -> ExemplaryModel:
 
 def recognised_models(*, root, start: date, end: date) -> list[ExemplaryModel]:
     """Models of ``root``'s units verified (or published) between ``start`` and ``end``, with the units that
-    adopted each (``adopting_units``), for the Báo cáo kết quả."""
+    adopted each (``adopting_units``, by adoption date), for the Báo cáo kết quả."""
     models = list(
-        _with_counts(
-            ExemplaryModel.objects.filter(status__in=RECOGNISED, unit__path__startswith=root.path).filter(
-                Q(verified_at__date__range=(start, end)) | Q(published_at__date__range=(start, end))
-            )
-        )
-        .prefetch_related(
-            Prefetch(
-                "adoptions", queryset=ModelAdoption.objects.select_related("unit").order_by("adopted_on")
-            )
-        )
+        ExemplaryModel.objects.filter(status__in=RECOGNISED, unit__path__startswith=root.path)
+        .filter(Q(verified_at__date__range=(start, end)) | Q(published_at__date__range=(start, end)))
+        .select_related("unit")
+        .only("title", "kind", "summary", "unit__name", "unit__path")
         .order_by("unit__path", "title", "pk")
     )
+    adopting: dict[int, list] = {model.pk: [] for model in models}
+    adoptions = (
+        ModelAdoption.objects.filter(model_id__in=adopting)
+        .select_related("unit")
+        .only("model_id", "unit__name")
+        .order_by("adopted_on", "pk")
+    )
+    for adoption in adoptions:
+        adopting[adoption.model_id].append(adoption.unit)
     for model in models:
-        model.adopting_units = [adoption.unit for adoption in model.adoptions.all()]
+        setattr(model, "adopting_units", adopting[model.pk])  # noqa: B010 (an attribute for the report)
     return models
