@@ -230,7 +230,8 @@ def draft(nomination: Nomination, kind: str) -> tuple[str, str]:
         return (f"Đề nghị tặng {phrase} năm {year}", _proposal(nomination))
     if nomination.person_id:
         return (f"Thành tích đề nghị tặng {phrase} năm {year}", _person_report(nomination))
-    return (f"Thành tích của tập thể đề nghị tặng {phrase} năm {year}", _collective_report(nomination))
+    whose = "tập thể" if nomination.unit_id else "hộ gia đình"
+    return (f"Thành tích của {whose} đề nghị tặng {phrase} năm {year}", _collective_report(nomination))
 
 
 def text_blocks(text: str) -> list:
@@ -357,7 +358,8 @@ def comment_summary_spec(review_round, summary: list[dict], *, today: date | Non
     total = sum(len(item["comments"]) for item in summary)
     body: list = [
         Paragraph(
-            f"Danh sách đề nghị khen thưởng của {review_round.name.strip()} đã được công khai trên cổng thông tin "
+            f"Danh sách đề nghị khen thưởng của đợt {lower_first(review_round.name.strip())} đã được công khai "
+            f"trên cổng thông tin điện tử "
             f"và tại trụ sở Ủy ban nhân dân{window}. Tổng số ý kiến góp ý được tiếp nhận và đăng công khai: "
             f"{total} ý kiến."
         )
