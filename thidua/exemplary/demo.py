@@ -1,7 +1,8 @@
 """Demo data of this app (called by `thidua demo` after the reporting demo); safe to run again.
 
 Five models of xã Cẩm Giang at different stages: two published (photos drawn here with Pillow, before/after
-figures, adopting units), one verified, one proposed from a village's 2025 report, one draft. The steps go
+figures, adopting units; one drafted from a village's 2025 report), one verified, one proposed from the
+2025 quarterly report of the public service centre, one draft. The steps go
 through the services; the dates they stamp are then set back into 2025 so that the year's Báo cáo kết quả
 lists them.
 """
@@ -95,6 +96,7 @@ MODELS = [
         "kind": ModelKind.GOOD_PRACTICE,
         "unit": "HCC",
         "movement": "văn hóa công sở",
+        "from_report": True,
         "summary": "Trung tâm nhắn lịch hẹn và kết quả qua Zalo của xã; người dân chỉ đến khi hồ sơ xong.",
         "description": "",
         "started_on": date(2025, 8, 1),
@@ -145,7 +147,7 @@ def _movement(commune: OrgUnit, words: str) -> Movement | None:
 
 
 def _source_report(unit: OrgUnit):
-    """The village's latest 2025 report (reporting sits above this app: looked up by name, not imported)."""
+    """The unit's latest 2025 report (reporting sits above this app: looked up by name, not imported)."""
     Report = apps.get_model("reporting", "Report")
     return Report.objects.filter(unit=unit, period_start__year=2025).order_by("-period_start").first()
 
