@@ -29,15 +29,18 @@ def refresh(report: Report) -> None:
     parent_id = report.unit.parent_id
     if parent_id is None:
         return
-    refresh_counts(report.form, parent_id, report.period)
-    ConsolidatedValue.objects.filter(
-        form_id=report.form_id, parent_id=parent_id, period=report.period
-    ).delete()
+    refresh_parent(report.form, parent_id, report.period)
+
+
+def refresh_parent(form: ReportForm, parent_id: int, period: str) -> None:
+    """Recompute one parent unit's rows of both tables for one form and period."""
+    refresh_counts(form, parent_id, period)
+    ConsolidatedValue.objects.filter(form_id=form.pk, parent_id=parent_id, period=period).delete()
     rows = (
         ReportValue.objects.filter(
-            report__form_id=report.form_id,
+            report__form_id=form.pk,
             report__unit__parent_id=parent_id,
-            report__period=report.period,
+            report__period=period,
             report__status__in=COUNTED,
             number__isnull=False,
         )
@@ -47,10 +50,10 @@ def refresh(report: Report) -> None:
     )
     ConsolidatedValue.objects.bulk_create(
         ConsolidatedValue(
-            form_id=report.form_id,
+            form_id=form.pk,
             parent_id=parent_id,
             indicator_id=row["indicator_id"],
-            period=report.period,
+            period=period,
             period_start=row["report__period_start"],
             period_end=row["report__period_end"],
             total=row["total"],
@@ -163,3 +166,20 @@ def rebuild_counts(form_ids: list[int] | None = None) -> int:
         CompletenessCount.objects.bulk_create(rows, batch_size=2000)
         written += len(rows)
     return written
+
+
+def unit_moved(unit_id: int, old_parent_id: int | None, new_parent_id: int | None) -> None:
+    """A unit changed parent: its own reports move from the old parent's rows to the new parent's (rows
+    keyed by the units below it stay right: they are read through the parents' paths, which the tree move
+    updates)."""
+    keys = (
+        Report.objects.filter(unit_id=unit_id)
+        .values_list("form_id", "period")
+        .distinct()
+        .order_by("form_id", "period")
+    )
+    forms = {form.pk: form for form in ReportForm.objects.filter(reports__unit_id=unit_id).distinct()}
+    for form_id, period in keys:
+        for parent_id in (old_parent_id, new_parent_id):
+            if parent_id is not None:
+                refresh_parent(forms[form_id], parent_id, period)

@@ -164,3 +164,23 @@ def test_a_user_seeing_part_of_the_city_is_counted_from_the_reports(city):
     assert [child for child, _cells in level.rows] == [commune]
     plain = straight(result.form, result.city)
     assert grid(level) == {key: value for key, value in plain.items() if key[0] == commune.pk}
+
+
+def test_moving_a_unit_to_another_commune_moves_its_rows(city, admin_user):
+    """orgs' tree move (``orgunit_update`` with a new parent): both tables follow the unit's own reports."""
+    from thidua.orgs import services as orgs_services
+    from thidua.reporting.tests.test_consolidated_table import both
+
+    result, officer = city
+    form = result.form
+    communes = list(OrgUnit.objects.filter(parent=result.city).order_by("path"))
+    unit = OrgUnit.objects.filter(parent=communes[0]).order_by("path").first()
+    assert Report.objects.filter(unit=unit, status__in=selectors.COUNTED).exists()
+    before = three_ways(form, officer, result.city)[2]
+    orgs_services.orgunit_update(actor=admin_user, unit=unit, data={"parent": communes[1]}, reason="Sáp nhập")
+    unit.refresh_from_db()
+    assert unit.path.startswith(communes[1].path)
+    table, reports, plain = three_ways(form, officer, result.city)
+    assert table == reports == plain != before
+    table_values, raw_values = both(form, result.city, "2025-01", "2025-06")
+    assert table_values == raw_values
