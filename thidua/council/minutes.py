@@ -15,6 +15,7 @@ from docx import Document
 from thidua.campaigns.renderings import place_of
 from thidua.commendations.rules import title_name
 from thidua.core.vietnamese import format_date
+from thidua.core.vietnamese.dates import decree30_date
 from thidua.council import selectors
 from thidua.council.choices import Attendance, Channel, MemberRole
 from thidua.council.models import BallotSlip, CouncilSession
@@ -60,6 +61,17 @@ def _who(member) -> str:
     return f"{text} – {member.position}" if member.position else text
 
 
+def subject_name(nomination) -> str:
+    """A person's or collective's name; a household as "Hộ ông/bà <head>" (its code when it has no head)."""
+    if nomination.household_id:
+        household = nomination.household
+        head = household.head
+        if head is None:
+            return f"Hộ gia đình {household.code}"
+        return f"Hộ {'bà' if head.sex == 'female' else 'ông'} {head.full_name}"
+    return str(nomination.subject)
+
+
 def _percent(value) -> str:
     return f"{value:.2f}".replace(".", ",")
 
@@ -100,7 +112,7 @@ def _body(session: CouncilSession, data: dict) -> list:
     taking_part = data["present"] + data["written"]
     body: list = [
         Paragraph(
-            f"Vào hồi {_time(session.starts_at)}, ngày {format_date(session.held_on)}, tại {session.place}, "
+            f"Vào hồi {_time(session.starts_at)}, {decree30_date(session.held_on)}, tại {session.place}, "
             f"{session.council.name} họp xét, bỏ phiếu kín đề nghị tặng danh hiệu thi đua và hình thức khen "
             f"thưởng ({review_round.name})."
         ),
@@ -166,7 +178,7 @@ def _results_table(items, total: int) -> Table:
         rows.append(
             [
                 str(i),
-                str(item.nomination.subject),
+                subject_name(item.nomination),
                 title_name(item.nomination.code),
                 str(item.votes_for or 0),
                 _percent(item.percent or 0),
@@ -189,7 +201,7 @@ def _results_table(items, total: int) -> Table:
             ]
         ],
         rows=rows,
-        widths=[7, 38, 34, 13, 17, 14, 14, 15],
+        widths=[6, 34, 42, 10, 14, 12, 11, 12],
         align=["center", "left", "left", "center", "center", "center", "center", "center"],
         font_size=11,
     )
@@ -207,7 +219,7 @@ def _conclusion(items, commune) -> list:
     ]
     by_title: dict[str, list[str]] = {}
     for item in passed:
-        by_title.setdefault(title_name(item.nomination.code), []).append(str(item.nomination.subject))
+        by_title.setdefault(title_name(item.nomination.code), []).append(subject_name(item.nomination))
     for title, names in by_title.items():
         blocks.append(Bullet(f"{title}: {', '.join(names)};"))
     if failed:
@@ -215,7 +227,7 @@ def _conclusion(items, commune) -> list:
             Paragraph(
                 "Các trường hợp không đạt số phiếu: "
                 + "; ".join(
-                    f"{item.nomination.subject} ({title_name(item.nomination.code)})" for item in failed
+                    f"{subject_name(item.nomination)} ({title_name(item.nomination.code)})" for item in failed
                 )
                 + "."
             )
@@ -229,7 +241,7 @@ def minutes_spec(session: CouncilSession) -> DocumentSpec:
     number = session.minutes_number
     chair = data["chair"]
     return DocumentSpec(
-        issuer=["HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"],
+        issuer=["HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG"],
         issuer_parent=f"UBND {commune.name.upper()}",
         kind="BIÊN BẢN",
         symbol=f"BB-{session.council.series_symbol}",

@@ -141,7 +141,8 @@ def council_create(*, actor, data: dict[str, Any]) -> Council:
     if Council.objects.filter(commune=council.commune).exists():
         raise ValidationError(_("This commune already has a council."))
     if not council.name:
-        council.name = "Hội đồng Thi đua - Khen thưởng " + council.commune.name.lower()
+        name = council.commune.name
+        council.name = "Hội đồng Thi đua - Khen thưởng " + name[:1].lower() + name[1:]
     audited_save(council, actor=actor)
     for code, percent, inclusive in DEFAULT_THRESHOLDS:
         audited_save(
