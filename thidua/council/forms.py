@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.choices import REVIEW
@@ -61,9 +62,13 @@ class MemberForm(forms.ModelForm):
 
 
 class ThresholdForm(forms.Form):
-    code = forms.ChoiceField(label=_("title or form"))
-    percent = forms.DecimalField(label=_("% of all members"), min_value=1, max_value=100, decimal_places=2)
-    inclusive = forms.BooleanField(label=_("at least (≥); unticked: strictly more than (>)"), required=False)
+    code = forms.ChoiceField(label=capfirst(_("title or form")))
+    percent = forms.DecimalField(
+        label=capfirst(_("% of all members")), min_value=1, max_value=100, decimal_places=2
+    )
+    inclusive = forms.BooleanField(
+        label=capfirst(_("at least (≥); unticked: strictly more than (>)")), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,10 +76,12 @@ class ThresholdForm(forms.Form):
 
 
 class SessionForm(forms.Form):
-    review_round = forms.ModelChoiceField(label=_("review round"), queryset=ReviewRound.objects.none())
-    held_on = forms.DateField(label=_("date"), widget=DateInput())
-    starts_at = forms.TimeField(label=_("starts at"), required=False, widget=TimeInput())
-    place = forms.CharField(label=_("place"), max_length=255, initial="Hội trường UBND xã")
+    review_round = forms.ModelChoiceField(
+        label=capfirst(_("review round")), queryset=ReviewRound.objects.none()
+    )
+    held_on = forms.DateField(label=capfirst(_("date")), widget=DateInput())
+    starts_at = forms.TimeField(label=capfirst(_("starts at")), required=False, widget=TimeInput())
+    place = forms.CharField(label=capfirst(_("place")), max_length=255, initial="Hội trường UBND xã")
 
     def __init__(self, *args, council=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,7 +117,7 @@ class WrittenBallotForm(BallotForm):
         super().__init__(*args, **kwargs)
         self.fields = {
             "member": forms.ModelChoiceField(
-                label=_("absent member"),
+                label=capfirst(_("absent member")),
                 queryset=CouncilMember.objects.filter(pk__in=[m.pk for m in members]).select_related(
                     "person"
                 ),
@@ -120,4 +127,4 @@ class WrittenBallotForm(BallotForm):
 
 
 class ReceiptForm(forms.Form):
-    code = forms.CharField(label=_("receipt code"), max_length=40)
+    code = forms.CharField(label=capfirst(_("receipt code")), max_length=40)
