@@ -242,6 +242,15 @@ def attendance_set(
     return row
 
 
+def _require_window_over(session: CouncilSession, today: date | None = None) -> None:
+    if not nominations.disclosure_over(session.review_round, today):
+        ends = session.review_round.disclosure_ends_on
+        raise ValidationError(
+            _("The council cannot vote before the disclosure window ends (%(date)s).")
+            % {"date": ends.strftime("%d/%m/%Y") if ends else _("not disclosed yet")}
+        )
+
+
 def quorum(session: CouncilSession) -> tuple[int, int, bool]:
     """(members taking part, all members, quorum reached): present + written votes over ALL members."""
     rows = list(SessionAttendance.objects.filter(session=session).values_list("status", flat=True))
@@ -257,12 +266,7 @@ def session_open(*, actor, session: CouncilSession, today: date | None = None) -
     session = _locked(session)
     require_manager(actor, session)
     _move(session, St.OPEN)
-    if not nominations.disclosure_over(session.review_round, today):
-        ends = session.review_round.disclosure_ends_on
-        raise ValidationError(
-            _("The council cannot vote before the disclosure window ends (%(date)s).")
-            % {"date": ends.strftime("%d/%m/%Y") if ends else _("not disclosed yet")}
-        )
+    _require_window_over(session, today)
     taking_part, total, reached = quorum(session)
     if not reached:
         raise ValidationError(
@@ -340,6 +344,7 @@ def ballot_cast(*, actor, session: CouncilSession, choices: dict[int, str]) -> R
         raise PermissionDenied(_("Only a member of this council can vote in this session."))
     if session.status != St.OPEN:
         raise ValidationError(_("Voting is not open in this session."))
+    _require_window_over(session)
     if VoteMark.objects.filter(session=session, member=member).exists():
         raise ValidationError(_("You have already voted in this session."))
     attendance = SessionAttendance.objects.filter(session=session, member=member).first()
@@ -359,6 +364,7 @@ def written_ballot_enter(
     require_manager(actor, session)
     if session.status != St.OPEN:
         raise ValidationError(_("Voting is not open in this session."))
+    _require_window_over(session)
     attendance = SessionAttendance.objects.select_for_update().filter(session=session, member=member).first()
     if attendance is None:
         raise ValidationError(_("This person is not a member of the council for this session."))

@@ -58,6 +58,29 @@ def test_open_refused_before_the_window_ends(session, admin_user):
     assert snapshot(session) == before
 
 
+def test_vote_refused_while_the_window_runs(open_session, council, disclosed_round):
+    # Even if a session were open (e.g. the round's window was extended), no ballot before the window ends.
+    from thidua.nominations.models import ReviewRound
+
+    ReviewRound.objects.filter(pk=disclosed_round.pk).update(disclosure_ends_on=date.today())
+    open_session.refresh_from_db()
+    before = snapshot(open_session)
+    with pytest.raises(ValidationError, match="before the disclosure window ends"):
+        services.ballot_cast(
+            actor=member_user(council, 1), session=open_session, choices=all_choices(open_session)
+        )
+    assert snapshot(open_session) == before
+
+
+def test_steps_leave_history_rows(open_session, admin_user):
+    services.session_close(actor=admin_user, session=open_session)
+    reasons = list(
+        open_session.history.order_by("history_date").values_list("history_change_reason", flat=True)
+    )
+    assert reasons[-2:] == ["Voting opened.", "Voting closed."]
+    assert open_session.history.latest().history_user == admin_user
+
+
 def test_open_refused_without_quorum(session, admin_user):
     for row in selectors.attendance_rows(session)[:2]:
         services.attendance_set(

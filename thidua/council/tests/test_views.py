@@ -174,3 +174,17 @@ def test_setup_pages(client, users, tree, council, make_person):
         {"code": "chien_si_thi_dua_co_so", "percent": "90", "inclusive": "on"},
     )
     assert VoteThreshold.objects.get(council=council, code="chien_si_thi_dua_co_so").percent == 90
+
+
+def test_page_query_counts(client, open_session, council, users, django_assert_max_num_queries):
+    for index in range(9):
+        services.ballot_cast(
+            actor=member_user(council, index), session=open_session, choices=all_choices(open_session)
+        )
+    login(client, users["commune_officer"])
+    with django_assert_max_num_queries(25):
+        assert client.get(reverse("council:session_detail", args=[open_session.pk])).status_code == 200
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("council:index")).status_code == 200
+    with django_assert_max_num_queries(20):
+        assert client.get(council.get_absolute_url()).status_code == 200
