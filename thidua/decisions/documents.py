@@ -392,7 +392,7 @@ def filename(decision: Decision) -> str:
 
 
 def document_pdf(decision: Decision) -> bytes:
-    return document_bytes(spec_for(decision), "pdf")
+    return document_file(decision, "pdf")
 
 
 # --- The dossier bundle of a proposal ------------------------------------------------------------------------
@@ -450,7 +450,7 @@ def dossier_bundle(decision: Decision) -> bytes:
     from thidua.nominations.models import DossierPart
 
     stem = ascii_filename(filename(decision))
-    docx: dict[str, bytes] = {f"{stem}.docx": document_bytes(proposal_spec(decision), "docx")}
+    docx: dict[str, bytes] = {f"{stem}.docx": render_docx_fast(proposal_spec(decision))}
     files: dict[str, bytes] = {}
     data = listing(decision)
     entries = [entry for group in data.groups for entry in group.entries]
@@ -483,3 +483,90 @@ def dossier_bundle(decision: Decision) -> bytes:
         for name, content in files.items():
             archive.writestr(name, content)
     return buffer.getvalue()
+
+
+# --- Fast rendering of long annex lists -------------------------------------------------------------------
+
+PROTOTYPE = "@@{}@@"
+
+
+def render_docx_fast(spec: DocumentSpec) -> bytes:
+    """``render_docx`` with the annex tables written by copying one laid-out row per line.
+
+    The Decree 30 renderer formats each cell through python-docx (about 2 ms a cell); a 1,000-line list has
+    4,000 cells. Here the renderer lays out the table with a single prototype row, then each line is a copy
+    of that row's XML with its texts replaced — the same fonts, borders and alignment, ~50× faster.
+    """
+    import copy
+
+    from docx import Document
+
+    from thidua.documents.render import render_docx
+    from thidua.documents.render.formatting import clean
+
+    tables: list[Table] = [
+        b for annex in spec.annexes for b in annex.blocks if isinstance(b, Table) and b.rows
+    ]
+    saved = [table.rows for table in tables]
+    for index, table in enumerate(tables):
+        table.rows = [[PROTOTYPE.format(f"{index}-{column}") for column in range(table.column_count)]]
+    try:
+        data = render_docx(spec)
+    finally:
+        for table, rows in zip(tables, saved, strict=True):
+            table.rows = rows
+    document = Document(io.BytesIO(data))
+    by_marker = {}
+    for docx_table in document.tables:
+        for row in docx_table.rows:
+            first = row.cells[0].text.strip()
+            if first.startswith("@@") and first.endswith("-0@@"):
+                by_marker[first[2:-4]] = row._tr
+    for index, rows in enumerate(saved):
+        prototype = by_marker.get(str(index))
+        if prototype is None:  # pragma: no cover - the renderer always writes the prototype row
+            continue
+        cells = prototype.findall(qn_tc())
+        for values in rows:
+            new_row = copy.deepcopy(prototype)
+            for column, cell in enumerate(new_row.findall(qn_tc())):
+                texts = cell.iter(qn_t())
+                value = clean(values[column]) if column < len(values) else ""
+                first = next(texts, None)
+                if first is not None:
+                    first.text = value
+                    if value != value.strip():
+                        first.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                for extra in list(texts):
+                    extra.text = ""
+            prototype.addprevious(new_row)
+        del cells
+        prototype.getparent().remove(prototype)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def qn_tc() -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tc"
+
+
+def qn_t() -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+
+
+def document_file(decision: Decision, fmt: str) -> bytes:
+    """The decision or proposal as .docx or PDF bytes (``DocumentUnavailable`` when no PDF can be made)."""
+    from thidua.documents.render import RenderError
+    from thidua.documents.render import render_pdf as docx_to_pdf
+    from thidua.documents.responses import DocumentUnavailable
+
+    data = render_docx_fast(spec_for(decision))
+    if fmt == "docx":
+        return data
+    try:
+        return docx_to_pdf(data)
+    except RenderError as error:
+        raise DocumentUnavailable(
+            f"Không tạo được bản PDF: {error}. Hãy tải bản .docx và chuyển sang PDF bằng Word hoặc LibreOffice."
+        ) from error

@@ -91,7 +91,7 @@ def _move_batch(batch: CertificateBatch, to_status: str) -> None:
 
 def locked(decision: Decision) -> Decision:
     return (
-        Decision.objects.select_for_update()
+        Decision.objects.select_for_update(of=("self",))
         .select_related("review_round__commune", "document_number")
         .get(pk=decision.pk)
     )
@@ -158,7 +158,7 @@ def decision_create(
     _check_window(review_round, today)
     rules = rules_at(review_round, today)
     passed = (
-        Nomination.objects.select_for_update()
+        Nomination.objects.select_for_update(of=("self",))
         .filter(review_round=review_round, status=NominationStatus.VOTED, decision_entry__isnull=True)
         .order_by("pk")
     )
@@ -552,7 +552,9 @@ def batch_progress(batch_id: int, done: int) -> None:
 
 @transaction.atomic
 def batch_finish(batch_id: int, *, pdf: bytes | None, error: str = "") -> CertificateBatch:
-    batch = CertificateBatch.objects.select_for_update().select_related("decision").get(pk=batch_id)
+    batch = (
+        CertificateBatch.objects.select_for_update(of=("self",)).select_related("decision").get(pk=batch_id)
+    )
     if pdf is not None:
         _move_batch(batch, BatchStatus.DONE)
         batch.done = batch.total

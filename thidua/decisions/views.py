@@ -7,8 +7,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +21,7 @@ from thidua.decisions import documents, selectors, services
 from thidua.decisions.choices import BatchStatus, DecisionStatus
 from thidua.decisions.forms import BatchForm, DecisionCreateForm, DecisionForm
 from thidua.decisions.models import CertificateBatch, Decision
-from thidua.documents.responses import content_disposition, document_response
+from thidua.documents.responses import CONTENT_TYPES, DocumentUnavailable, content_disposition
 from thidua.nominations.choices import NominationStatus
 from thidua.nominations.models import Nomination, ReviewRound
 from thidua.orgs.models import OrgUnit
@@ -172,7 +173,19 @@ def decision_delete(request, pk: int):
 @login_required
 def decision_download(request, pk: int, fmt: str):
     decision = _decision(request, pk)
-    return document_response(documents.spec_for(decision), fmt, documents.filename(decision), request=request)
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    try:
+        data = documents.document_file(decision, fmt)
+    except DocumentUnavailable as error:
+        page = render_to_string(
+            "documents/unavailable.html", {"message": error.message, "format": fmt}, request=request
+        )
+        return HttpResponse(page, status=503, content_type="text/html; charset=utf-8")
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = content_disposition(f"{documents.filename(decision)}.{fmt}")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def _file_response(field, name: str, content_type: str):

@@ -15,7 +15,6 @@ from pypdf import PdfReader
 from thidua.decisions import certificates, documents, services
 from thidua.decisions.choices import BatchMode, BatchStatus, DecisionStatus, SignerCapacity
 from thidua.decisions.tests.conftest import IMMEDIATE
-from thidua.documents.responses import document_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +44,7 @@ def pdftotext(data: bytes, *extra: str) -> str:
 
 
 def test_decision_docx_has_articles_annex_order_subtotals_and_total_in_words(issued):
-    text, rows = docx_text(document_bytes(documents.decision_spec(issued), "docx"))
+    text, rows = docx_text(documents.render_docx_fast(documents.decision_spec(issued)))
     assert "Số: 01/QĐ-UBND" in "\n".join(" ".join(r) for r in rows) + text
     assert "QUYẾT ĐỊNH" in text
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ÁNH DƯƠNG" in text
@@ -66,7 +65,7 @@ def test_decision_docx_has_articles_annex_order_subtotals_and_total_in_words(iss
 
 def test_vice_chairman_signs_for_the_chairman(issued):
     issued.signer_capacity = SignerCapacity.VICE_CHAIRMAN
-    _text, rows = docx_text(document_bytes(documents.decision_spec(issued), "docx"))
+    _text, rows = docx_text(documents.render_docx_fast(documents.decision_spec(issued)))
     cells = " ".join(cell for row in rows for cell in row)
     assert "KT. CHỦ TỊCH" in cells and "PHÓ CHỦ TỊCH" in cells
 
@@ -121,7 +120,7 @@ def test_signature_with_a_self_signed_certificate(issued, chairman, settings, tm
     settings.THIDUA_SIGNING_P12 = str(tmp_path / "sign.p12")
     settings.THIDUA_SIGNING_P12_PASSWORD = "mat-khau"
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    pdf = document_bytes(documents.decision_spec(issued), "pdf") if shutil.which("soffice") else None
+    pdf = documents.document_pdf(issued) if shutil.which("soffice") else None
     if pdf is None:
         pytest.skip("LibreOffice is not installed")
     decision = services.decision_sign(actor=chairman, decision=issued, pdf=pdf)
@@ -184,7 +183,7 @@ def test_qr_code_encodes_the_verification_url():
 
     url = "https://thidua.example.vn/portal/verify/abc/"
     qr = segno.make(url, error="m")
-    assert certificates.qr_data_uri(url).startswith("data:image/svg+xml")
+    assert certificates.qr_data_uri(url).startswith("data:image/png")
     assert qr.designator  # encodes without error; the same URL is the page's link (checked above)
 
 
