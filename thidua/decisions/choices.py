@@ -26,7 +26,7 @@ class BatchMode(models.TextChoices):
 
 
 class BatchStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
+    QUEUED = "queued", _("Waiting to print")
+    RUNNING = "running", _("Printing")
+    DONE = "done", _("Printed")
+    FAILED = "failed", _("Printing failed")

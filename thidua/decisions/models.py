@@ -49,7 +49,7 @@ class Decision(DomainModel):
         default=DecisionStatus.DRAFT,
         editable=False,
     )
-    title = models.CharField(_("subject"), max_length=500)
+    title = models.CharField(_("subject of the document"), max_length=500)
     decided_on = models.DateField(_("date"), null=True, blank=True, help_text=_("Set when issued."))
     signer_name = models.CharField(_("signer's name"), max_length=150)
     signer_capacity = models.CharField(
@@ -57,7 +57,10 @@ class Decision(DomainModel):
     )
     legal_bases = models.TextField(_("legal bases"), blank=True, help_text=_("One per line."))
     addressee = models.CharField(
-        _("sent to"), max_length=255, blank=True, help_text=_("For a proposal: the higher level it goes to.")
+        _("addressed to"),
+        max_length=255,
+        blank=True,
+        help_text=_("For a proposal: the higher level it goes to."),
     )
     document_number = models.OneToOneField(
         "documents.DocumentNumber",
@@ -156,7 +159,10 @@ class RewardRegisterEntry(DomainModel):
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.PositiveIntegerField(_("register number"))
     entry = models.OneToOneField(
-        DecisionEntry, verbose_name=_("award"), on_delete=models.PROTECT, related_name="register"
+        DecisionEntry,
+        verbose_name=_("award in the decision"),
+        on_delete=models.PROTECT,
+        related_name="register",
     )
     token = models.CharField(
         _("verification key"), max_length=64, unique=True, default=new_token, editable=False

@@ -33,6 +33,7 @@ from thidua.core.services import audited_delete, audited_save, require
 from thidua.decisions.choices import BatchMode, BatchStatus, DecisionKind, DecisionStatus
 from thidua.decisions.models import CertificateBatch, Decision, DecisionEntry, RewardRegisterEntry
 from thidua.documents.models import DocumentNumber
+from thidua.documents.responses import ascii_filename
 from thidua.documents.services import document_number_issue, registry_lock_name, series_for
 from thidua.nominations import checks as nomination_checks
 from thidua.nominations import services as nominations
@@ -423,7 +424,9 @@ def proposal_issue(*, actor, decision: Decision, today: date | None = None, chec
     from thidua.decisions.documents import dossier_bundle
 
     data = dossier_bundle(decision)
-    decision.bundle.save(f"ho-so-{decision.number_text.replace('/', '-')}.zip", ContentFile(data), save=False)
+    decision.bundle.save(
+        ascii_filename(f"ho-so-{decision.number_text}") + ".zip", ContentFile(data), save=False
+    )
     audited_save(decision, actor=actor, reason=reason)
     _close_round(actor, review_round, reason)
     return decision
@@ -475,7 +478,7 @@ def decision_sign(*, actor, decision: Decision, pdf: bytes | None = None) -> Dec
         location=decision.review_round.commune.name,
     )
     decision.signed_pdf.save(
-        f"{decision.number_text.replace('/', '-')}-ky-so.pdf", ContentFile(signed), save=False
+        ascii_filename(f"{decision.number_text}-ky-so") + ".pdf", ContentFile(signed), save=False
     )
     audited_save(decision, actor=actor, reason=_("Digitally signed."))
     return decision
@@ -558,7 +561,7 @@ def batch_finish(batch_id: int, *, pdf: bytes | None, error: str = "") -> Certif
     if pdf is not None:
         _move_batch(batch, BatchStatus.DONE)
         batch.done = batch.total
-        name = f"giay-chung-nhan-{batch.decision.number_text.replace('/', '-')}-{batch.pk}.pdf"
+        name = ascii_filename(f"giay-khen-{batch.decision.number_text}-{batch.pk}") + ".pdf"
         batch.file.save(name, ContentFile(pdf), save=False)
         audited_save(batch, actor=None, reason=_("Certificates printed."))
     else:

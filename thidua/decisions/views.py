@@ -270,18 +270,18 @@ def batch_download(request, pk: int):
 # --- the reward register (sổ vàng) ----------------------------------------------------------------------------
 
 REGISTER_COLUMNS = [
-    (_("Register number"), "number"),
+    (_("Reward register number"), "number"),
     (_("Year"), "year"),
     (_("Commune"), "commune.name"),
-    (_("Recipient"), lambda row: documents.recipient_name(row.entry.nomination)),
-    (_("Position, unit"), lambda row: documents.recipient_detail(row.entry.nomination)),
+    (_("Awarded to"), lambda row: documents.recipient_name(row.entry.nomination)),
+    (_("Post and unit"), lambda row: documents.recipient_detail(row.entry.nomination)),
     (
         _("Title or form"),
         lambda row: row.entry.award.code_name if row.entry.award_id else row.entry.nomination.code,
     ),
     (_("Decision"), "entry.decision.number_text"),
     (_("Decision date"), "entry.decision.decided_on"),
-    (_("Amount (VND)"), "entry.amount"),
+    (_("Award money (VND)"), "entry.amount"),
 ]
 
 
