@@ -304,6 +304,9 @@ def register(request):
         name = f"so-vang-{year or 'tat-ca'}"
         return export_response(rows, REGISTER_COLUMNS, name, request.GET["export"])
     del scope
+    rows = list(rows)
+    for row in rows:
+        row.recipient = documents.recipient_name(row.entry.nomination)
     return render(
         request,
         "decisions/register.html",
