@@ -82,3 +82,47 @@ def test_batch_page_polls_until_done(client, chairman, admin_user, decision):
     assert "0 of 5" in page or "0/5" in page
     progress = client.get(reverse("decisions:batch_progress", args=[batch.pk]))
     assert progress.status_code == 200
+
+
+def test_list_pages_query_counts_do_not_grow_with_rows(
+    client, chairman, admin_user, decision, django_assert_max_num_queries
+):
+    services.decision_issue(actor=chairman, decision=decision)
+    client.force_login(admin_user)
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("decisions:index")).status_code == 200
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("decisions:register")).status_code == 200
+    with django_assert_max_num_queries(30):
+        assert client.get(decision.get_absolute_url()).status_code == 200
+
+
+def test_proposal_page_and_download(client, tree, admin_user, make_person, chairman):
+    from thidua.decisions.choices import DecisionKind
+    from thidua.decisions.tests.conftest import make_round
+
+    review_round = make_round(
+        tree, admin_user, make_person, people=[("Đỗ Thị Hà", "bang_khen_chu_tich_tinh")], collective=False
+    )
+    proposal = services.decision_create(
+        actor=admin_user,
+        review_round=review_round,
+        kind=DecisionKind.PROPOSAL,
+        data={"signer_name": "Hoàng Văn Chủ"},
+    )
+    client.force_login(admin_user)
+    page = client.get(proposal.get_absolute_url()).content.decode()
+    assert "Đỗ Thị Hà" in page and "Issue the proposal" in page
+    response = client.get(reverse("decisions:download", args=[proposal.pk, "docx"]))
+    assert response.status_code == 200 and response.content.startswith(b"PK")
+    import io
+
+    from docx import Document
+
+    document = Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert (
+        "TỜ TRÌNH" in text
+        and "Kính gửi" in text
+        and "Thành phố Thử" in text.replace("thành phố Thử", "Thành phố Thử")
+    )
