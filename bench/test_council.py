@@ -195,7 +195,7 @@ def test_session_count(benchmark, counted_box, admin_user):
 def test_session_count_own_part(benchmark, counted_box, admin_user, monkeypatch):
     """The count without the nominations hook: tally, thresholds, results with history, round, number."""
     session = counted_box
-    monkeypatch.setattr(services.nominations, "nomination_record_vote", lambda **kwargs: None)
+    monkeypatch.setattr(services.nominations, "nomination_record_votes", lambda **kwargs: None)
 
     def count():
         with transaction.atomic():

@@ -429,10 +429,7 @@ def session_count(*, actor, session: CouncilSession) -> CouncilSession:
         default_user=actor,
         default_change_reason=_("Votes counted."),
     )
-    for nomination, agree, share, passed in results:
-        nominations.nomination_record_vote(
-            actor=actor, nomination=nomination, votes_for=agree, percent=share, passed=passed
-        )
+    nominations.nomination_record_votes(actor=actor, results=results)
     review_round = session.review_round
     if review_round.status == RoundStatus.DISCLOSED:
         nominations.round_mark(

@@ -1,7 +1,7 @@
 """Review rounds and nominations: who a unit proposes for which title or form, with the dossier behind it.
 
 A nomination's status changes only in ``services`` (its transition table). The council app records the
-vote through ``services.nomination_record_vote``; the decisions app closes it with
+vote through ``services.nomination_record_votes``; the decisions app closes it with
 ``services.nomination_decide`` or ``services.nomination_propose``.
 """
 

@@ -1,11 +1,12 @@
 """Writes of review rounds and nominations. Status fields change only through the transition tables here.
 
-The council records its vote with ``nomination_record_vote``; the decisions app closes a nomination with
+The council records its vote with ``nomination_record_votes``; the decisions app closes a nomination with
 ``nomination_decide`` (the chairman's decision) or ``nomination_propose`` (sent up to the province).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -14,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from thidua.accounts.choices import DECIDE, REVIEW
 from thidua.core.scoping import CHANGE
@@ -260,21 +262,37 @@ def nomination_override_registration(*, actor, nomination: Nomination, justifica
 
 
 @transaction.atomic
+def nomination_record_votes(
+    *, actor, results: Iterable[tuple[Nomination, int, Decimal, bool]]
+) -> list[Nomination]:
+    """The council's results, ``(nomination, votes for, % of all members, passed)`` for each nominee of a
+    session: every row locked and checked before any is written, then one update and one history insert."""
+    results = list(results)
+    rows = {
+        row.pk: row
+        for row in Nomination.objects.select_for_update(of=("self",)).filter(
+            pk__in=[nomination.pk for nomination, *_ in results]
+        )
+    }
+    changed = []
+    for nomination, votes_for, percent, passed in results:
+        row = rows[nomination.pk]
+        _move(row, S.VOTED if passed else S.NOT_PASSED)
+        row.votes_for, row.vote_percent, row.updated_at = votes_for, percent, timezone.now()
+        reason = _("Council vote: %(votes)s in favour (%(percent)s%% of all members).")
+        row._change_reason = reason % {"votes": votes_for, "percent": percent}  # type: ignore[attr-defined]
+        changed.append(row)
+    bulk_update_with_history(
+        changed, Nomination, ["status", "votes_for", "vote_percent", "updated_at"], default_user=actor
+    )
+    return changed
+
+
 def nomination_record_vote(
     *, actor, nomination: Nomination, votes_for: int, percent: Decimal, passed: bool
 ) -> Nomination:
-    """The council's result for one nominee (called by the council app when a session is counted)."""
-    nomination = locked(nomination)
-    _move(nomination, S.VOTED if passed else S.NOT_PASSED)
-    nomination.votes_for = votes_for
-    nomination.vote_percent = percent
-    audited_save(
-        nomination,
-        actor=actor,
-        reason=_("Council vote: %(votes)s in favour (%(percent)s%% of all members).")
-        % {"votes": votes_for, "percent": percent},
-    )
-    return nomination
+    """One nominee's result (see ``nomination_record_votes``)."""
+    return nomination_record_votes(actor=actor, results=[(nomination, votes_for, percent, passed)])[0]
 
 
 @transaction.atomic

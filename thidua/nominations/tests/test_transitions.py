@@ -86,3 +86,27 @@ def test_every_round_transition(source, target, review_round, admin_user):
             services.round_mark(actor=admin_user, review_round=review_round, status=target)
         review_round.refresh_from_db()
         assert review_round.status == source
+
+
+def test_a_session_result_is_recorded_all_or_nothing_with_a_history_row_each(nominate, person, admin_user):
+    first, second = nominate(person), nominate(person)
+    Nomination.objects.filter(pk__in=[first.pk, second.pk]).update(status=S.DISCLOSED)
+    services.nomination_record_votes(
+        actor=admin_user,
+        results=[(first, 8, Decimal("88.89"), True), (second, 7, Decimal("77.78"), False)],
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, first.votes_for, second.status, second.votes_for) == (S.VOTED, 8, S.NOT_PASSED, 7)
+    latest = Nomination.history.filter(id=second.pk).latest("history_date")
+    assert latest.history_user == admin_user
+    assert "7" in latest.history_change_reason and "77.78" in latest.history_change_reason
+
+    third = nominate(person)  # still a draft: the whole result is refused, the others untouched
+    Nomination.objects.filter(pk=first.pk).update(status=S.DISCLOSED)
+    with pytest.raises(ValidationError):
+        services.nomination_record_votes(
+            actor=admin_user, results=[(first, 9, Decimal("100"), True), (third, 9, Decimal("100"), True)]
+        )
+    first.refresh_from_db()
+    assert (first.status, first.votes_for) == (S.DISCLOSED, 8)
