@@ -51,6 +51,9 @@ class NominationForm(forms.ModelForm):
     )
     target = forms.ChoiceField(label=_("Title or form proposed"), choices=())
 
+    #: Who (the kind, then the one of that kind), for what, then the details.
+    field_order = ["subject_kind", "person", "unit", "household", "target", "proposing_unit"]
+
     class Meta:
         model = Nomination
         fields = [

@@ -243,6 +243,10 @@ class NominationFormView(ServiceFormView):
         return services.nomination_update(actor=self.request.user, nomination=self.object, data=data)
 
 
+#: Dossier parts in the order of the dossier (tờ trình, báo cáo, biên bản, minh chứng), not alphabetical.
+PART_ORDER = {kind: index for index, kind in enumerate(DossierPartKind.values)}
+
+
 def eligibility_panel(nomination: Nomination, rules) -> dict:
     try:
         row = checks.eligibility(nomination, rules=rules)
@@ -264,7 +268,7 @@ def nomination_detail(request, pk: int):
     review_round = nomination.review_round
     rules = checks.rules_for(review_round)
     tab = request.GET.get("tab", "info")
-    parts = list(nomination.parts.all())
+    parts = sorted(nomination.parts.all(), key=lambda part: (PART_ORDER.get(part.kind, 99), part.pk))
     required = checks.required_parts(nomination, rules=rules)
     present = checks.present_parts(nomination)
     context = {
