@@ -32,6 +32,8 @@ from thidua.decisions.models import RewardRegisterEntry
 from thidua.nominations.models import Nomination, ReviewRound
 from thidua.orgs.models import OrgUnit, Person
 
+from .conftest import SCREENSHOTS
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "camgiang2025"
@@ -110,6 +112,13 @@ def minutes_pdf() -> bytes:
         string="<html lang='vi'><body><h1>BIÊN BẢN</h1><p>Họp bình xét thi đua, khen thưởng năm 2025 "
         "của Trường THCS Cẩm Giang.</p></body></html>"
     ).write_pdf()
+
+
+def pdf_snapshot(path: Path, number: int, name: str) -> None:
+    """The first page of a downloaded PDF next to the screenshots, to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target = SCREENSHOTS / f"awards-journey-{number:02d}-{name}"
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-singlefile", str(path), str(target)], check=True)
 
 
 def pdf_text(path: Path) -> str:
@@ -193,6 +202,9 @@ def test_from_nomination_to_certificate_and_verification(browser, live_server, d
         "Hoàn thành xuất sắc nhiệm vụ năm học 2024-2025; có học sinh đạt giải cấp thành phố."
     )
     no_sideways_scroll(reporter)
+    radio = reporter.locator("input[name=subject_kind][value=person]").bounding_box()
+    label = reporter.locator("label[for=id_subject_kind_0]").bounding_box()
+    assert radio["width"] < 40 and label["height"] < 60, "the radio sits beside its label, on one line"
     shot(screenshot, reporter, 2, "propose-360")
     reporter.get_by_role("button", name=t("Save")).click()
     expect(reporter.get_by_role("heading", name=teacher.full_name)).to_be_visible()
@@ -366,6 +378,7 @@ def test_from_nomination_to_certificate_and_verification(browser, live_server, d
     shot(screenshot, chairman, 16, "decision-issued")
 
     decision_pdf = download(chairman, chairman.locator("a[href$='/download.pdf']"))
+    pdf_snapshot(decision_pdf, 17, "decision-pdf")
     text = pdf_text(decision_pdf)
     assert number in text
     assert teacher.full_name in text
@@ -375,8 +388,9 @@ def test_from_nomination_to_certificate_and_verification(browser, live_server, d
     link = chairman.locator("#batch-progress a[href$='/file.pdf']")
     expect(link).to_be_visible()  # HTMX polls the progress until the batch is done
     expect(chairman.locator("#batch-progress progress")).to_have_attribute("value", "1")
-    shot(screenshot, chairman, 17, "certificates-done")
+    shot(screenshot, chairman, 18, "certificates-done")
     certificates = download(chairman, link)
+    pdf_snapshot(certificates, 19, "certificate-pdf")
     text = pdf_text(certificates)
     assert teacher.full_name in text
     assert f"Số sổ vàng: {register_no}" in text
@@ -397,5 +411,5 @@ def test_from_nomination_to_certificate_and_verification(browser, live_server, d
     expect(facts).to_contain_text(number)
     expect(facts).to_contain_text(register_no)
     no_sideways_scroll(visitor)
-    shot(screenshot, visitor, 18, "verify-360")
+    shot(screenshot, visitor, 20, "verify-360")
     visitor.context.close()
