@@ -198,3 +198,21 @@ def test_batch_runs_in_the_background_task_and_reports_progress(
     assert batch.status == BatchStatus.DONE and batch.done == batch.total == 5
     with batch.file.open("rb") as handle:
         assert len(PdfReader(handle).pages) == 5
+
+
+@pytest.mark.skipif(not shutil.which("pdfimages"), reason="poppler-utils is not installed")
+def test_the_qr_code_in_the_pdf_is_the_code_of_the_verification_url(issued, tmp_path):
+    """No QR decoder is installed: the image printed on the page is compared module by module with the code
+    segno makes for the page's link (the verification URL)."""
+    import segno
+    from PIL import Image
+
+    items = certificates.certificates_of(issued, "https://thidua.example.vn")[:1]
+    (tmp_path / "one.pdf").write_bytes(certificates.render_pdf(items))
+    subprocess.run(["pdfimages", "-png", str(tmp_path / "one.pdf"), str(tmp_path / "img")], check=True)
+    image = Image.open(next(tmp_path.glob("img-*.png"))).convert("1")
+    expected = segno.make(items[0].url, error="m", mask=certificates.QR_MASK, boost_error=False)
+    assert image.size == (len(expected.matrix[0]), len(expected.matrix))
+    printed = [[image.getpixel((x, y)) == 0 for x in range(image.width)] for y in range(image.height)]
+    assert printed == [[bool(module) for module in row] for row in expected.matrix]
+    assert "/portal/verify/" in items[0].url
