@@ -400,6 +400,15 @@ def test_from_nomination_to_certificate_and_verification(browser, live_server, d
     (verify_url,) = urls
     assert verify_url.startswith(live_server.url)
     assert_qr_encodes(certificates, verify_url)
+
+    # The award is in the commune's reward register (sổ vàng), and the round is closed.
+    chairman.goto(f"{live_server.url}/decisions/register/")
+    row = chairman.locator("tr", has_text=teacher.full_name)
+    expect(row).to_contain_text(register_no)
+    expect(row).to_contain_text(number)
+    nomination.refresh_from_db()
+    review_round.refresh_from_db()
+    assert (nomination.status, review_round.status) == ("decided", "closed")
     chairman.context.close()
 
     # 5. Anyone scanning the QR code sees the award on record (no login, on a phone).
