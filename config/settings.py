@@ -181,6 +181,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "thidua@localho
 THIDUA_PLAN_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
 THIDUA_PLAN_CASCADE_WORKING_DAYS = int(os.environ.get("THIDUA_PLAN_CASCADE_WORKING_DAYS", "3"))
 
+# Award decisions: the PKCS#12 certificate (path and password) the server signs issued decisions with
+# (PAdES); none by default. The portal's public address, printed in the certificates' QR codes (without it,
+# the address of the request that started the print run).
+THIDUA_SIGNING_P12 = os.environ.get("THIDUA_SIGNING_P12", "")
+THIDUA_SIGNING_P12_PASSWORD = os.environ.get("THIDUA_SIGNING_P12_PASSWORD", "")
+THIDUA_PUBLIC_URL = os.environ.get("THIDUA_PUBLIC_URL", "")
+
 # Import limits (rows per file, bytes per file).
 THIDUA_IMPORT_MAX_ROWS = 20000
 THIDUA_IMPORT_MAX_BYTES = 5 * 1024 * 1024

@@ -9,6 +9,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -126,7 +127,7 @@ class SubjectRecord(DomainModel):
         return self.subject_url() + "?tab=records"
 
     def check_year(self, year: int | None, field: str = "year") -> None:
-        if year is not None and year > date.today().year:
+        if year is not None and year > timezone.localdate().year:
             raise ValidationError(
                 {
                     field: _("%(year)s is in the future; records are kept up to the current year.")
@@ -218,7 +219,7 @@ class AwardRecord(SubjectRecord):
             raise ValidationError(
                 {"code": _("“%(code)s” is not in the catalogue of titles and forms.") % {"code": self.code}}
             )
-        if self.decision_date and self.decision_date > date.today():
+        if self.decision_date and self.decision_date > timezone.localdate():
             raise ValidationError({"decision_date": _("The decision date is in the future.")})
 
 
@@ -294,7 +295,7 @@ class DisciplineRecord(SubjectRecord):
         return f"{self.get_measure_display()} ({self.start:%d/%m/%Y})"
 
     def clean(self) -> None:
-        if self.start and self.start > date.today():
+        if self.start and self.start > timezone.localdate():
             raise ValidationError({"start": _("The start date is in the future.")})
         self.check_dates("start", "end")
 
@@ -327,7 +328,7 @@ class PendingReview(SubjectRecord):
         return f"{self.get_kind_display()} ({self.opened:%d/%m/%Y})"
 
     def clean(self) -> None:
-        if self.opened and self.opened > date.today():
+        if self.opened and self.opened > timezone.localdate():
             raise ValidationError({"opened": _("The opening date is in the future.")})
         self.check_dates("opened", "closed")
 

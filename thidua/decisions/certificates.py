@@ -37,7 +37,7 @@ SUFFIX = re.compile(r"\s+của\s+.*$", re.IGNORECASE)
 def public_base_url(fallback: str = "") -> str:
     """Where the portal answers, for the QR codes: ``THIDUA_PUBLIC_URL`` (e.g. https://thidua.camgiang.gov.vn),
     else the address the batch was requested from, else localhost."""
-    base = getattr(settings, "THIDUA_PUBLIC_URL", "") or fallback or "http://localhost:8000"
+    base = settings.THIDUA_PUBLIC_URL or fallback or "http://localhost:8000"
     return base.rstrip("/")
 
 

@@ -28,13 +28,13 @@ from thidua.commendations.models import AwardRecord
 from thidua.commendations.rules import province_slug, ruleset_for
 from thidua.commendations.selectors import cash_total
 from thidua.core.models import Lock
-from thidua.core.scoping import CHANGE, can
+from thidua.core.scoping import can
 from thidua.core.services import audited_delete, audited_save, require
 from thidua.decisions.choices import BatchMode, BatchStatus, DecisionKind, DecisionStatus
 from thidua.decisions.models import CertificateBatch, Decision, DecisionEntry, RewardRegisterEntry
 from thidua.documents.models import DocumentNumber
 from thidua.documents.responses import ascii_filename
-from thidua.documents.services import document_number_issue, registry_lock_name, series_for
+from thidua.documents.services import document_number_issue
 from thidua.nominations import checks as nomination_checks
 from thidua.nominations import services as nominations
 from thidua.nominations.choices import NominationStatus, RoundStatus
@@ -218,40 +218,17 @@ def decision_delete(*, actor, decision: Decision) -> None:
 
 
 def _take_number(*, actor, decision: Decision, kind: str, symbol: str, year: int) -> DocumentNumber:
-    """The next number of the commune's register. The chairman decides without the right to edit the
-    commune's data, so for them the number is taken under the registry's own lock, the same way."""
-    commune = decision.review_round.commune
-    if can(actor, CHANGE, commune):
-        return document_number_issue(
-            actor=actor,
-            issuer=commune,
-            kind=kind,
-            symbol=symbol,
-            year=year,
-            title=decision.title,
-            target=decision,
-        )
-    from django.contrib.contenttypes.models import ContentType
-
-    series = series_for(symbol)
-    Lock.acquire(registry_lock_name(commune.pk, series, year))
-    last = DocumentNumber.objects.filter(issuer=commune, series=series, year=year).aggregate(
-        last=Max("number")
-    )["last"]
-    entry = DocumentNumber(
-        issuer=commune,
-        series=series,
+    """The next number of the commune's register, taken with the chairman's right to decide."""
+    return document_number_issue(
+        actor=actor,
+        issuer=decision.review_round.commune,
         kind=kind,
         symbol=symbol,
         year=year,
-        number=(last or 0) + 1,
         title=decision.title[:500],
-        issued_by=actor if getattr(actor, "pk", None) else None,
-        content_type=ContentType.objects.get_for_model(Decision),
-        object_id=decision.pk,
+        target=decision,
+        action=DECIDE,
     )
-    audited_save(entry, actor=actor)
-    return entry
 
 
 def eligibility_checks(rules: engine.RuleSet) -> list[Callable[[Nomination], None]]:
@@ -442,12 +419,9 @@ def issue(*, actor, decision: Decision, today: date | None = None, checks=None) 
 
 
 def signing_settings() -> tuple[str, bytes | None]:
-    """The PKCS#12 file (``THIDUA_SIGNING_P12``) and its password (``THIDUA_SIGNING_P12_PASSWORD``, from the
-    settings or the environment)."""
-    path = getattr(settings, "THIDUA_SIGNING_P12", "") or os.environ.get("THIDUA_SIGNING_P12", "")
-    password = getattr(settings, "THIDUA_SIGNING_P12_PASSWORD", None) or os.environ.get(
-        "THIDUA_SIGNING_P12_PASSWORD"
-    )
+    """The PKCS#12 file and its password (settings ``THIDUA_SIGNING_P12``, ``THIDUA_SIGNING_P12_PASSWORD``)."""
+    path = settings.THIDUA_SIGNING_P12
+    password = settings.THIDUA_SIGNING_P12_PASSWORD
     return str(path or ""), password.encode() if password else None
 
 

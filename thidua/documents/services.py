@@ -52,13 +52,15 @@ def document_number_issue(
     series: str = "",
     title: str = "",
     target=None,
+    action: str = CHANGE,
 ) -> DocumentNumber:
     """Take the next number of ``issuer``'s register for ``year`` (default: this year) and record it.
 
-    Raises ``PermissionDenied`` (nothing written) unless ``actor`` may change ``issuer``'s data, and
+    Raises ``PermissionDenied`` (nothing written) unless ``actor`` may perform ``action`` on ``issuer``
+    (change its data by default; an award decision asks for the chairman's "decide"), and
     ``ValidationError`` for a bad kind or symbol.
     """
-    require(actor, CHANGE, issuer)
+    require(actor, action, issuer)
     year = year or timezone.localdate().year
     series = series_for(symbol, series)
     Lock.acquire(registry_lock_name(issuer.pk, series, year))
