@@ -170,35 +170,28 @@ def completeness(
     today = today or timezone.localdate()
     periods = periods_of_year(form.period_type, year)
     units = list(units_for(form, user=user, within=within))
-    reports = {
-        (r.unit_id, r.period): r
-        for r in Report.objects.filter(form=form, unit__in=[u.pk for u in units], period_start__year=year)
-        .select_related("form")
-        .only(
-            "id",
-            "unit_id",
-            "period",
-            "status",
-            "first_submitted_at",
-            "form__due_days",
-            "form__id",
-            "form__lock_days",
-            "period_start",
-            "period_end",
-        )
-    }
+    reports: dict[tuple[int, str], Report] = {}
+    rows = Report.objects.filter(form=form, unit__in=[u.pk for u in units], period_start__year=year).only(
+        "id", "unit_id", "form_id", "period", "status", "first_submitted_at", "period_start", "period_end"
+    )
+    for row in rows:
+        row.form = form  # the same form on every row: no join and no form instance per report
+        reports[(row.unit_id, row.period)] = row
+    dues = {period.code: form.due_date(period) for period in periods}
     result = Completeness(form=form, periods=periods, units=units)
     for unit in units:
         cells = []
         for period in periods:
-            due = form.due_date(period)
+            due = dues[period.code]
             cell = Cell(unit, period, reports.get((unit.pk, period.code)), due, _unit_expected(unit, period))
             cells.append(cell)
             if cell.expected and due < today:
                 result.expected += 1
-                if cell.report and cell.report.first_submitted_at and cell.report.status in COUNTED:
+                report = cell.report
+                if report and report.first_submitted_at and report.status in COUNTED:
                     result.submitted += 1
-                    if cell.report.on_time:
+                    # Report.on_time, with the period's due date computed once
+                    if timezone.localtime(report.first_submitted_at).date() <= due:
                         result.on_time += 1
         result.rows.append((unit, cells))
     return result
