@@ -1,6 +1,7 @@
 """Shared fixtures: a small two-commune tree and one user per situation of the permission matrix."""
 
 import pytest
+from django.utils import translation
 
 from thidua.accounts.choices import Role
 from thidua.accounts.models import RoleGrant, User
@@ -12,6 +13,15 @@ from thidua.orgs.choices import EmploymentGroup, Sex, UnitKind
 def fast_password_hashing(settings):
     """Real hashing costs ~0.5 s per password; tests check behaviour, not hashing strength."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    """Every test starts in the default language, Vietnamese: a request with an English cookie in an
+    earlier test of the same worker must not leave its language behind."""
+    translation.activate("vi")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -64,7 +64,11 @@ class MemberForm(forms.ModelForm):
 class ThresholdForm(forms.Form):
     code = forms.ChoiceField(label=capfirst(_("title or form")))
     percent = forms.DecimalField(
-        label=capfirst(_("% of all members")), min_value=1, max_value=100, decimal_places=2
+        # xgettext:no-python-format
+        label=capfirst(_("% of all members")),
+        min_value=1,
+        max_value=100,
+        decimal_places=2,
     )
     inclusive = forms.BooleanField(
         label=capfirst(_("at least (≥); unticked: strictly more than (>)")), required=False

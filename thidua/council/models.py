@@ -31,6 +31,7 @@ class Council(DomainModel):
     )
     name = models.CharField(_("name"), max_length=255)
     quorum_percent = models.DecimalField(
+        # xgettext:no-python-format
         _("quorum, % of all members"),
         max_digits=5,
         decimal_places=2,
@@ -110,6 +111,7 @@ class VoteThreshold(DomainModel):
         Council, verbose_name=_("council"), on_delete=models.CASCADE, related_name="thresholds"
     )
     code = models.CharField(_("title or form"), max_length=60)
+    # xgettext:no-python-format
     percent = models.DecimalField(_("% of all members"), max_digits=5, decimal_places=2)
     inclusive = models.BooleanField(
         _("at least (≥)"), default=True, help_text=_("Unticked: strictly more than (>), e.g. a majority.")
@@ -221,7 +223,13 @@ class AgendaItem(DomainModel):
         _("votes against"), null=True, blank=True, editable=False
     )
     percent = models.DecimalField(
-        _("% of all members"), max_digits=5, decimal_places=2, null=True, blank=True, editable=False
+        # xgettext:no-python-format
+        _("% of all members"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        editable=False,
     )
     votes_needed = models.PositiveSmallIntegerField(_("votes needed"), null=True, blank=True, editable=False)
     passed = models.BooleanField(_("passed"), null=True, blank=True, editable=False)

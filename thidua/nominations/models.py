@@ -104,6 +104,7 @@ class Nomination(SubjectRecord):
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, editable=False)
     votes_for = models.PositiveSmallIntegerField(_("votes in favour"), null=True, blank=True, editable=False)
     vote_percent = models.DecimalField(
+        # xgettext:no-python-format
         _("votes in favour, % of all members"),
         max_digits=5,
         decimal_places=2,

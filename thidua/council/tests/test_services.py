@@ -53,7 +53,7 @@ def test_open_freezes_the_agenda(open_session):
 def test_open_refused_before_the_window_ends(session, admin_user):
     before = snapshot(session)
     ends = session.review_round.disclosure_ends_on
-    with pytest.raises(ValidationError, match="before the disclosure window ends"):
+    with pytest.raises(ValidationError, match="chưa thể bỏ phiếu trước khi hết thời hạn công khai"):
         services.session_open(actor=admin_user, session=session, today=ends)
     assert snapshot(session) == before
 
@@ -65,7 +65,7 @@ def test_vote_refused_while_the_window_runs(open_session, council, disclosed_rou
     ReviewRound.objects.filter(pk=disclosed_round.pk).update(disclosure_ends_on=date.today())
     open_session.refresh_from_db()
     before = snapshot(open_session)
-    with pytest.raises(ValidationError, match="before the disclosure window ends"):
+    with pytest.raises(ValidationError, match="chưa thể bỏ phiếu trước khi hết thời hạn công khai"):
         services.ballot_cast(
             actor=member_user(council, 1), session=open_session, choices=all_choices(open_session)
         )
@@ -77,7 +77,7 @@ def test_steps_leave_history_rows(open_session, admin_user):
     reasons = list(
         open_session.history.order_by("history_date").values_list("history_change_reason", flat=True)
     )
-    assert reasons[-2:] == ["Voting opened.", "Voting closed."]
+    assert reasons[-2:] == ["Bắt đầu bỏ phiếu.", "Kết thúc bỏ phiếu."]
     assert open_session.history.latest().history_user == admin_user
 
 
@@ -87,7 +87,7 @@ def test_open_refused_without_quorum(session, admin_user):
             actor=admin_user, session=session, member=row.member, status=Attendance.ABSENT
         )
     before = snapshot(session)
-    with pytest.raises(ValidationError, match="No quorum: 7 of 9"):
+    with pytest.raises(ValidationError, match="Chưa đủ số thành viên: 7/9 thành viên tham gia"):
         services.session_open(actor=admin_user, session=session)
     assert snapshot(session) == before
 
@@ -121,7 +121,7 @@ def test_second_vote_refused(open_session, council):
     user = member_user(council, 1)
     services.ballot_cast(actor=user, session=open_session, choices=all_choices(open_session))
     before = snapshot(open_session)
-    with pytest.raises(ValidationError, match="already voted"):
+    with pytest.raises(ValidationError, match="đã bỏ phiếu trong phiên họp"):
         services.ballot_cast(actor=user, session=open_session, choices=all_choices(open_session, "disagree"))
     assert snapshot(open_session) == before
 
@@ -129,7 +129,7 @@ def test_second_vote_refused(open_session, council):
 def test_non_member_refused(open_session, users):
     before = snapshot(open_session)
     for user in (users["council_member"], users["commune_officer"], users["no_role"]):
-        with pytest.raises(PermissionDenied, match="Only a member of this council"):
+        with pytest.raises(PermissionDenied, match="Chỉ thành viên Hội đồng mới được bỏ phiếu"):
             services.ballot_cast(actor=user, session=open_session, choices=all_choices(open_session))
     assert snapshot(open_session) == before
 
@@ -150,7 +150,7 @@ def test_former_member_refused(open_session, council, admin_user):
 def test_vote_refused_when_not_open(session, council, admin_user):
     user = member_user(council, 1)
     before = snapshot(session)
-    with pytest.raises(ValidationError, match="Voting is not open"):
+    with pytest.raises(ValidationError, match="hiện không mở bỏ phiếu"):
         services.ballot_cast(actor=user, session=session, choices={})
     assert snapshot(session) == before
 
@@ -159,7 +159,7 @@ def test_vote_after_close_refused(open_session, council, admin_user):
     choices = all_choices(open_session)
     services.session_close(actor=admin_user, session=open_session)
     before = snapshot(open_session)
-    with pytest.raises(ValidationError, match="Voting is not open"):
+    with pytest.raises(ValidationError, match="hiện không mở bỏ phiếu"):
         services.ballot_cast(actor=member_user(council, 1), session=open_session, choices=choices)
     assert snapshot(open_session) == before
 
@@ -168,12 +168,12 @@ def test_candidate_not_on_agenda_or_missing_refused(open_session, council, discl
     user = member_user(council, 1)
     choices = all_choices(open_session)
     before = snapshot(open_session)
-    with pytest.raises(ValidationError, match="not on the agenda"):
+    with pytest.raises(ValidationError, match="không nằm trong danh sách bỏ phiếu"):
         services.ballot_cast(actor=user, session=open_session, choices={**choices, 999999: "agree"})
     partial = dict(list(choices.items())[:2])
-    with pytest.raises(ValidationError, match="every candidate"):
+    with pytest.raises(ValidationError, match="Không đồng ý cho từng trường hợp"):
         services.ballot_cast(actor=user, session=open_session, choices=partial)
-    with pytest.raises(ValidationError, match="every candidate"):
+    with pytest.raises(ValidationError, match="Không đồng ý cho từng trường hợp"):
         services.ballot_cast(actor=user, session=open_session, choices={k: "maybe" for k in choices})
     assert snapshot(open_session) == before
 
@@ -183,7 +183,7 @@ def test_absent_member_cannot_vote_on_phone_but_in_writing(open_session, council
     absent = rows[3].member
     services.attendance_set(actor=admin_user, session=open_session, member=absent, status=Attendance.ABSENT)
     before = snapshot(open_session)
-    with pytest.raises(ValidationError, match="not marked present"):
+    with pytest.raises(ValidationError, match="chưa được ghi nhận có mặt"):
         services.ballot_cast(actor=absent.user, session=open_session, choices=all_choices(open_session))
     assert snapshot(open_session) == before
     secretary = member_user(council, 8)
@@ -198,7 +198,7 @@ def test_absent_member_cannot_vote_on_phone_but_in_writing(open_session, council
 def test_written_ballot_refused_for_present_member_and_non_secretary(open_session, council, users):
     present = selectors.attendance_rows(open_session)[2].member
     before = snapshot(open_session)
-    with pytest.raises(ValidationError, match="votes on their own phone"):
+    with pytest.raises(ValidationError, match="tự bỏ phiếu trên điện thoại"):
         services.written_ballot_enter(
             actor=member_user(council, 8),
             session=open_session,
@@ -310,7 +310,7 @@ def test_every_illegal_transition_is_refused(start, target, session, admin_user)
         assert target not in services.SESSION_TRANSITIONS[start]
         return
     before = snapshot(session)
-    with pytest.raises(ValidationError, match="cannot go from"):
+    with pytest.raises(ValidationError, match="không thể chuyển từ"):
         step(actor=admin_user, session=session)
     assert snapshot(session) == before
 
@@ -327,7 +327,7 @@ def test_session_for_another_communes_round_refused(council, admin_user, tree):
             "nominations_due": date(2024, 12, 1),
         },
     )
-    with pytest.raises(ValidationError, match="another commune"):
+    with pytest.raises(ValidationError, match="thuộc xã khác"):
         services.session_create(
             actor=admin_user, council=council, review_round=other, held_on=date.today(), place="X"
         )

@@ -35,9 +35,9 @@ def test_ballot_choose_confirm_receipt_then_check(client, open_session, council)
     incomplete = {**choices, "step": "review"}
     del incomplete[first]
     response = client.post(url, incomplete)
-    assert "Choose agree or disagree." in response.content.decode()
+    assert "Hãy chọn Đồng ý hoặc Không đồng ý." in response.content.decode()
     review = client.post(url, {**choices, "step": "review"})
-    assert "Confirm your ballot" in review.content.decode()
+    assert "Xác nhận phiếu bầu" in review.content.decode()
     assert VoteMark.objects.count() == 0 and BallotSlip.objects.count() == 0
     done = client.post(url, {**choices, "step": "confirm"})
     text = done.content.decode()
@@ -45,13 +45,15 @@ def test_ballot_choose_confirm_receipt_then_check(client, open_session, council)
     assert done["Cache-Control"] == "no-store"
     assert VoteMark.objects.count() == 1 and BallotSlip.objects.count() == 3
     # A second visit says "already voted"; a replayed POST changes nothing.
-    assert "You have already voted" in client.get(url).content.decode()
+    assert "Đồng chí đã bỏ phiếu trong phiên họp này." in client.get(url).content.decode()
     client.post(url, {**choices, "step": "confirm"})
     assert BallotSlip.objects.count() == 3
     check = client.post(reverse("council:receipt_check", args=[open_session.pk]), {"code": code.lower()})
-    assert "Your ballot is in the box: 3 choices carry this receipt." in check.content.decode()
+    assert (
+        "Phiếu của đồng chí có trong hòm phiếu: 3 lựa chọn mang mã biên nhận này." in check.content.decode()
+    )
     wrong = client.post(reverse("council:receipt_check", args=[open_session.pk]), {"code": "AAAA-BBBB-CCCC"})
-    assert "No ballot carries this receipt code" in wrong.content.decode()
+    assert "Không có phiếu nào mang mã biên nhận này." in wrong.content.decode()
 
 
 def test_session_page_shows_how_many_voted_not_what(client, open_session, council, users, admin_user):
@@ -90,7 +92,7 @@ def test_open_refused_message_shown(client, session, users, disclosed_round):
     ReviewRound.objects.filter(pk=disclosed_round.pk).update(disclosure_ends_on=date.today())
     login(client, users["commune_officer"])
     response = client.post(reverse("council:session_step", args=[session.pk, "open"]), follow=True)
-    assert "before the disclosure window ends" in response.content.decode()
+    assert "chưa thể bỏ phiếu trước khi hết thời hạn công khai" in response.content.decode()
     assert CouncilSession.objects.get(pk=session.pk).status == "draft"
 
 

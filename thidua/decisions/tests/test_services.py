@@ -79,7 +79,7 @@ def test_issue_numbers_registers_and_records_awards(voted_round, users, chairman
 def test_issuing_twice_is_refused_and_changes_nothing(voted_round, users, chairman):
     decision = services.decision_issue(actor=chairman, decision=draft(voted_round, users["commune_officer"]))
     before = snapshot()
-    with pytest.raises(ValidationError, match="already been issued"):
+    with pytest.raises(ValidationError, match="đã được ban hành, không thể ban hành lại"):
         services.decision_issue(actor=chairman, decision=decision)
     assert snapshot() == before
 
@@ -111,7 +111,9 @@ def test_drafting_needs_review_or_decide(voted_round, users, who):
 def test_nothing_voted_is_refused(tree, admin_user, make_person):
     review_round = make_round(tree, admin_user, make_person, vote=False)
     before = snapshot()
-    with pytest.raises(ValidationError, match="No nomination passed by the council"):
+    with pytest.raises(
+        ValidationError, match="không còn trường hợp nào được Hội đồng thông qua chờ Chủ tịch quyết định"
+    ):
         draft(review_round, admin_user)
     assert snapshot() == before
 
@@ -119,7 +121,7 @@ def test_nothing_voted_is_refused(tree, admin_user, make_person):
 def test_before_the_disclosure_window_ends_is_refused(tree, admin_user, make_person):
     review_round = make_round(tree, admin_user, make_person, vote=False, start=date.today())
     before = snapshot()
-    with pytest.raises(ValidationError, match="disclosure window ends on"):
+    with pytest.raises(ValidationError, match="Thời hạn công khai kết thúc ngày"):
         draft(review_round, admin_user)
     assert snapshot() == before
 
@@ -127,7 +129,7 @@ def test_before_the_disclosure_window_ends_is_refused(tree, admin_user, make_per
 def test_issue_rechecks_the_window(voted_round, users, chairman):
     decision = draft(voted_round, users["commune_officer"])
     before = snapshot()
-    with pytest.raises(ValidationError, match="disclosure window ends on"):
+    with pytest.raises(ValidationError, match="Thời hạn công khai kết thúc ngày"):
         services.decision_issue(actor=chairman, decision=decision, today=voted_round.disclosure_ends_on)
     assert snapshot() == before
 
@@ -152,7 +154,7 @@ def test_a_nomination_not_voted_any_more_is_refused(voted_round, users, chairman
         status=NominationStatus.NOT_PASSED
     )
     before = snapshot()
-    with pytest.raises(ValidationError, match="not passed by the council"):
+    with pytest.raises(ValidationError, match="chưa được Hội đồng thông qua"):
         services.decision_issue(actor=chairman, decision=decision)
     assert snapshot() == before
 
@@ -180,14 +182,14 @@ def test_every_illegal_transition_is_refused(voted_round, users, chairman):
 
 def test_signing_a_draft_is_refused(voted_round, users, chairman):
     decision = draft(voted_round, users["commune_officer"])
-    with pytest.raises(ValidationError, match="cannot go from"):
+    with pytest.raises(ValidationError, match="không thể chuyển từ “Đang soạn” sang “Đã ký số”"):
         services.decision_sign(actor=chairman, decision=decision)
 
 
 def test_signing_without_a_certificate_says_so(voted_round, users, chairman, settings):
     settings.THIDUA_SIGNING_P12 = ""
     decision = services.decision_issue(actor=chairman, decision=draft(voted_round, users["commune_officer"]))
-    with pytest.raises(ValidationError, match="No signing certificate is configured"):
+    with pytest.raises(ValidationError, match="chưa được cấu hình chứng thư số để ký"):
         services.decision_sign(actor=chairman, decision=decision)
     decision.refresh_from_db()
     assert decision.status == DecisionStatus.ISSUED
@@ -218,7 +220,7 @@ def test_proposal_goes_up_with_a_numbered_ttr_and_a_bundle(tree, admin_user, mak
     with pytest.raises(ValidationError):
         draft(review_round, admin_user)  # nothing the commune chairman grants
     proposal = draft(review_round, admin_user, kind=DecisionKind.PROPOSAL)
-    with pytest.raises(ValidationError, match="proposal"):
+    with pytest.raises(ValidationError, match="hãy ban hành dưới dạng tờ trình"):
         services.decision_issue(actor=chairman, decision=proposal)
     proposal = services.proposal_issue(actor=chairman, decision=proposal)
     assert proposal.number_text == "01/TTr-UBND"
@@ -293,7 +295,7 @@ def test_register_numbers_with_concurrent_issues(tree, admin_user, make_person, 
 
 def test_certificates_need_an_issued_decision_and_sane_offsets(voted_round, users, chairman):
     decision = draft(voted_round, users["commune_officer"])
-    with pytest.raises(ValidationError, match="after the decision is issued"):
+    with pytest.raises(ValidationError, match="Chỉ in giấy khen sau khi quyết định đã được ban hành"):
         services.batch_create(actor=users["commune_officer"], decision=decision, run=False)
     decision = services.decision_issue(actor=chairman, decision=decision)
     with pytest.raises(ValidationError):

@@ -42,14 +42,14 @@ def test_what_is_not_a_photo_is_refused(data):
 
 def test_size_limit(monkeypatch):
     monkeypatch.setattr(photos, "MAX_PHOTO_BYTES", 100)
-    with pytest.raises(ValidationError, match="larger than"):
+    with pytest.raises(ValidationError, match="Ảnh vượt quá"):
         photos.check_photo(image_bytes("PNG", (200, 200)))
 
 
 @pytest.mark.django_db
 def test_service_refuses_a_text_file_and_stores_nothing(make_model, admin_user, media):
     model = make_model()
-    with pytest.raises(ValidationError, match="not a JPEG, PNG or WebP photo"):
+    with pytest.raises(ValidationError, match="không phải ảnh JPEG, PNG hoặc WebP"):
         services.photo_add(actor=admin_user, model=model, data=b"not an image at all, just text" * 5)
     assert not ModelPhoto.objects.exists()
     assert not (media / "models").exists() or not any((media / "models").iterdir())
@@ -61,7 +61,7 @@ def test_text_file_renamed_jpg_is_refused_on_the_detail_page(client, make_model,
     model = make_model(actor=users["unit_reporter"])
     upload = SimpleUploadedFile("anh-dep.jpg", b"Xin chao, day la van ban." * 20, content_type="image/jpeg")
     response = client.post(f"/models/{model.pk}/photos/", {"photo": upload, "caption": "Ảnh"}, follow=True)
-    assert "This file is not a JPEG, PNG or WebP photo." in response.content.decode()
+    assert "Tệp này không phải ảnh JPEG, PNG hoặc WebP." in response.content.decode()
     assert not ModelPhoto.objects.exists()
 
 
@@ -84,7 +84,7 @@ def test_text_file_renamed_jpg_is_refused_in_the_edit_form_and_nothing_changes(c
         },
     )
     assert response.status_code == 200
-    assert "This file is not a JPEG, PNG or WebP photo." in response.content.decode()
+    assert "Tệp này không phải ảnh JPEG, PNG hoặc WebP." in response.content.decode()
     model.refresh_from_db()
     assert model.title == "Đường hoa tự quản" and model.indicators.count() == 1  # all or nothing
     assert not ModelPhoto.objects.exists()

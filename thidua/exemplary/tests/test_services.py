@@ -58,7 +58,7 @@ def test_every_illegal_step_is_refused_and_changes_nothing(source, target, make_
     before = model.history.count()
     with pytest.raises(ValidationError) as error:
         call(target, admin_user, ExemplaryModel.objects.get(pk=model.pk))
-    assert "cannot go from" in str(error.value)
+    assert "không thể chuyển từ" in str(error.value)
     model.refresh_from_db()
     assert model.status == source and model.history.count() == before
 
@@ -78,9 +78,9 @@ def test_proposing_twice_changes_nothing(make_model, admin_user):
 
 def test_return_and_withdraw_need_a_reason(make_model, admin_user):
     model = services.model_propose(actor=admin_user, model=make_model())
-    with pytest.raises(ValidationError, match="reason for returning"):
+    with pytest.raises(ValidationError, match="lý do trả lại mô hình"):
         services.model_return(actor=admin_user, model=model, reason="  ")
-    with pytest.raises(ValidationError, match="reason for withdrawing"):
+    with pytest.raises(ValidationError, match="lý do rút mô hình"):
         services.model_withdraw(actor=admin_user, model=model, reason="")
     model.refresh_from_db()
     assert model.status == S.PROPOSED
@@ -92,7 +92,8 @@ def test_publishing_needs_a_photo_and_a_before_after_figure(make_model, admin_us
     services.model_verify(actor=admin_user, model=model)
     with pytest.raises(ValidationError) as error:
         services.model_publish(actor=admin_user, model=model)
-    assert "Before publishing, add at least one photo and one before/after figure." in str(error.value)
+    needed = "Trước khi công bố, cần bổ sung ít nhất một ảnh và một chỉ tiêu có số liệu trước và sau."
+    assert needed in str(error.value)
     model.refresh_from_db()
     assert model.status == S.VERIFIED and model.published_at is None
 
@@ -165,7 +166,7 @@ def test_the_unit_edits_only_a_draft_or_returned_model(users, make_model, admin_
     model = make_model(actor=reporter)
     services.model_update(actor=reporter, model=model, data={"title": "Đường hoa xanh"})
     services.model_propose(actor=reporter, model=model)
-    with pytest.raises(ValidationError, match="Only a draft or a returned model"):
+    with pytest.raises(ValidationError, match="chỉ sửa được mô hình đang soạn hoặc bị trả lại"):
         services.model_update(actor=reporter, model=model, data={"title": "Đổi tên"})
     with pytest.raises(ValidationError):
         services.photo_add(actor=reporter, model=model, data=image_bytes())
@@ -187,7 +188,7 @@ def test_a_unit_cannot_move_its_model_to_a_unit_it_does_not_hold(users, make_mod
 
 def test_person_must_belong_to_the_unit(make_model, make_person, tree):
     stranger = make_person(tree["village_b"])
-    with pytest.raises(ValidationError, match="must belong to the unit"):
+    with pytest.raises(ValidationError, match="phải thuộc đơn vị thực hiện mô hình"):
         make_model(person=stranger)
     assert not ExemplaryModel.objects.exists()
 
@@ -226,12 +227,12 @@ def test_adoption_counts_and_its_refusals(published, tree, users, admin_user):
         actor=officer, model=published, unit=tree["department_a"], adopted_on=date(2025, 10, 1)
     )
     # twice: refused, nothing changed
-    with pytest.raises(ValidationError, match="already adopted"):
+    with pytest.raises(ValidationError, match="đã nhân rộng mô hình này rồi"):
         services.adoption_add(
             actor=officer, model=published, unit=tree["department_a"], adopted_on=date(2025, 11, 1)
         )
     # the owner unit itself
-    with pytest.raises(ValidationError, match="cannot adopt its own model"):
+    with pytest.raises(ValidationError, match="không thể nhân rộng mô hình của chính mình"):
         services.adoption_add(
             actor=officer, model=published, unit=tree["village_a"], adopted_on=date(2025, 11, 1)
         )
@@ -247,7 +248,7 @@ def test_adoption_counts_and_its_refusals(published, tree, users, admin_user):
 
 def test_only_published_models_are_adopted(make_model, tree, admin_user):
     model = services.model_propose(actor=admin_user, model=make_model())
-    with pytest.raises(ValidationError, match="Only a published model"):
+    with pytest.raises(ValidationError, match="Chỉ nhân rộng được mô hình đã công bố"):
         services.adoption_add(
             actor=admin_user, model=model, unit=tree["department_a"], adopted_on=date(2025, 1, 1)
         )
@@ -255,7 +256,7 @@ def test_only_published_models_are_adopted(make_model, tree, admin_user):
 
 
 def test_adoption_date_not_in_the_future(published, tree, admin_user):
-    with pytest.raises(ValidationError, match="cannot be in the future"):
+    with pytest.raises(ValidationError, match="Ngày áp dụng không được sau ngày hôm nay"):
         services.adoption_add(
             actor=admin_user, model=published, unit=tree["department_a"], adopted_on=date(2999, 1, 1)
         )

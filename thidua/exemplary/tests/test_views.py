@@ -34,7 +34,7 @@ def test_list_shows_own_and_published_with_replication_count(client, users, make
     client.force_login(users["unit_reporter"])
     page = client.get("/models/").content.decode()
     assert "Mô hình của xã khác" not in page
-    assert 'data-label="Replicated in (units)">1</td>' in page
+    assert 'data-label="Số đơn vị nhân rộng">1</td>' in page
 
 
 def test_list_filters(client, users, make_model, published, tree):
@@ -81,7 +81,7 @@ def test_return_without_reason_is_refused_on_the_page(client, users, make_model,
     model = services.model_propose(actor=admin_user, model=make_model())
     client.force_login(users["commune_officer"])
     response = client.post(f"/models/{model.pk}/step/returned/", {"reason": ""}, follow=True)
-    assert "Give the reason for returning the model." in response.content.decode()
+    assert "Nêu lý do trả lại mô hình." in response.content.decode()
     model.refresh_from_db()
     assert model.status == ModelStatus.PROPOSED
 
@@ -120,7 +120,7 @@ def test_detail_shows_photos_figures_and_adoptions(client, users, published, tre
     assert "Phòng Kinh tế" in page and "01/06/2025" in page
     assert f"/models/photos/{published.photos.get().pk}/" in page
     history = client.get(f"/models/{published.pk}/?tab=history").content.decode()
-    assert "Published on the portal." in history
+    assert "Đã công bố trên cổng thông tin." in history
 
 
 def test_create_with_rows_and_photo(client, users, tree):
@@ -174,4 +174,4 @@ def test_adoption_through_the_page_twice_changes_nothing(client, users, publishe
     client.post(f"/models/{published.pk}/adoptions/", data)
     response = client.post(f"/models/{published.pk}/adoptions/", data, follow=True)
     assert published.adoptions.count() == 1
-    assert "This unit has already adopted this model." in response.content.decode()
+    assert "Đơn vị này đã nhân rộng mô hình này rồi." in response.content.decode()

@@ -16,15 +16,6 @@ from thidua.nominations.demo import minimal_pdf
 YEAR = 2025
 
 
-@pytest.fixture(autouse=True)
-def english():
-    """Messages are asserted in their English source (the catalogue may not have them yet)."""
-    from django.utils import translation
-
-    with translation.override("en"):
-        yield
-
-
 @pytest.fixture
 def chairman(tree):
     user = User.objects.create_user("chairman", password="x-secret-123")

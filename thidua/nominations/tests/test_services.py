@@ -44,7 +44,7 @@ def test_create_records_history_and_the_subject(nominate, person):
 def test_a_title_for_the_wrong_kind_of_subject_is_refused(nominate, tree, review_round):
     with pytest.raises(ValidationError) as error:
         nominate(tree["department_a"], code="lao_dong_tien_tien")
-    assert "cannot be proposed for this subject" in str(error.value)
+    assert "cho đối tượng này; hãy chọn một trong" in str(error.value)
     assert not Nomination.objects.exists()
 
 
@@ -57,7 +57,7 @@ def test_a_nominee_of_another_commune_is_refused(nominate, make_person, tree):
 
 def test_a_closed_round_takes_no_nomination(nominate, person, review_round):
     ReviewRound.objects.filter(pk=review_round.pk).update(status=RoundStatus.DISCLOSED)
-    with pytest.raises(ValidationError, match="no longer takes nominations"):
+    with pytest.raises(ValidationError, match="không còn nhận đề nghị"):
         nominate(person)
     assert not Nomination.objects.exists()
 
@@ -152,7 +152,7 @@ def test_a_title_without_registration_is_refused_until_the_chairman_allows_it(
     nomination = complete(nominate(person))
     services.nomination_submit(actor=admin_user, nomination=nomination)
     before = snapshot(nomination)
-    with pytest.raises(ValidationError, match="did not register"):
+    with pytest.raises(ValidationError, match="chưa đăng ký thi đua theo kế hoạch"):
         services.nomination_accept(actor=users["commune_officer"], nomination=nomination)
     assert snapshot(nomination) == before
     # Only DECIDE may override, and only with a justification.
@@ -270,7 +270,7 @@ def test_window_over_tet(submitted, admin_user, review_round):
 
 
 def test_publishing_nothing_is_refused(review_round, admin_user):
-    with pytest.raises(ValidationError, match="no accepted nomination"):
+    with pytest.raises(ValidationError, match="Chưa có đề nghị nào được chấp nhận"):
         services.round_disclose(actor=admin_user, review_round=review_round)
     review_round.refresh_from_db()
     assert review_round.status == RoundStatus.OPEN
@@ -300,8 +300,8 @@ def test_draft_keeps_the_edited_text_unless_replaced(nominate, person, admin_use
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("virus.pdf", b"MZ\x90\x00 not a pdf", "Only PDF"),
-        ("script.docx", b"#!/bin/sh\necho", "Only PDF"),
+        ("virus.pdf", b"MZ\x90\x00 not a pdf", "Chỉ nhận tệp PDF"),
+        ("script.docx", b"#!/bin/sh\necho", "Chỉ nhận tệp PDF"),
     ],
 )
 def test_uploads_are_checked_by_content(name, content, message, nominate, person, admin_user):
@@ -318,7 +318,7 @@ def test_uploads_are_checked_by_content(name, content, message, nominate, person
 
 def test_uploads_over_the_size_limit_are_refused(nominate, person, admin_user, monkeypatch):
     monkeypatch.setattr(services, "MAX_UPLOAD_MB", 0)
-    with pytest.raises(ValidationError, match="larger than"):
+    with pytest.raises(ValidationError, match="Tệp lớn hơn"):
         services.dossier_part_upload(
             actor=admin_user, nomination=nominate(person), kind=DossierPartKind.EVIDENCE, upload=pdf_upload()
         )
@@ -328,7 +328,7 @@ def test_uploads_over_the_size_limit_are_refused(nominate, person, admin_user, m
 def test_the_dossier_is_frozen_once_accepted(submitted, admin_user):
     services.nomination_accept(actor=admin_user, nomination=submitted)
     part = submitted.parts.first()
-    with pytest.raises(ValidationError, match="can no longer be changed"):
+    with pytest.raises(ValidationError, match="không sửa hồ sơ được nữa"):
         services.dossier_part_delete(actor=admin_user, part=part)
     assert DossierPart.objects.filter(pk=part.pk).exists()
 
@@ -346,7 +346,7 @@ def test_comments_only_while_the_window_is_open(disclosed_round, submitted):
     data = {"author_name": "Trần Bình", "text": "Nhất trí", "nomination": submitted}
     services.comment_submit(review_round=disclosed_round, data=data)
     after = disclosed_round.disclosure_ends_on + timedelta(days=1)
-    with pytest.raises(ValidationError, match="closed"):
+    with pytest.raises(ValidationError, match="Đã hết thời gian góp ý"):
         services.comment_submit(review_round=disclosed_round, data=data, today=after)
     assert DisclosureComment.objects.count() == 1
     assert DisclosureComment.objects.get().status == CommentStatus.PENDING
@@ -393,7 +393,7 @@ def test_who_may_open_a_round(who, allowed, users, tree):
 
 def test_a_submitted_nomination_cannot_be_edited(submitted, admin_user):
     before = snapshot(submitted)
-    with pytest.raises(ValidationError, match="Only a draft or a returned nomination"):
+    with pytest.raises(ValidationError, match="Chỉ sửa được đề nghị đang soạn hoặc bị trả lại"):
         services.nomination_update(actor=admin_user, nomination=submitted, data={"summary": "Khác"})
     assert snapshot(submitted) == before
     assert submitted.summary == "Hoàn thành tốt nhiệm vụ được giao"

@@ -103,7 +103,7 @@ def test_accept_button_refusal_shows_the_reason(client, users, nominate, person,
     response = client.post(
         reverse("nominations:nomination_action", args=[nomination.pk, "accept"]), follow=True
     )
-    assert "The dossier is missing" in response.content.decode()
+    assert "Hồ sơ còn thiếu" in response.content.decode()
     nomination.refresh_from_db()
     assert nomination.status == S.SUBMITTED
 
@@ -114,7 +114,7 @@ def test_history_tab_lists_each_step(client, users, submitted, admin_user):
     response = client.get(reverse("nominations:nomination", args=[submitted.pk]), {"tab": "history"})
     text = response.content.decode()
     assert "Bổ sung biên bản" in text
-    assert "Submitted to the commune." in text
+    assert "Đã gửi lên xã." in text
 
 
 def test_achievement_report_docx(client, users, submitted, person, admin_user):
@@ -179,7 +179,7 @@ def test_create_form_limits_subjects_to_what_the_user_may_change(
         {"subject_kind": "person", "person": person.pk, "proposing_unit": tree["village_a"].pk,
          "target": "household:gia_dinh_van_hoa", "category": "officer", "summary": "x"},
     )  # fmt: skip
-    assert "not for this kind of nominee" in response.content.decode()
+    assert "không dành cho loại đối tượng đã chọn" in response.content.decode()
     response = client.post(
         reverse("nominations:nomination_create", args=[review_round.pk]),
         {"subject_kind": "person", "person": person.pk, "proposing_unit": tree["village_a"].pk,

@@ -1,10 +1,11 @@
 """The public nominee list: window dates, days left, the comment form open and closed, the honeypot."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from thidua.commendations.models import TaskRating
 from thidua.nominations import services
@@ -13,12 +14,6 @@ from thidua.nominations.demo import minimal_pdf
 from thidua.nominations.models import DisclosureComment, ReviewRound
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture
@@ -76,7 +71,7 @@ def test_list_and_page_show_the_window_and_nominees(client, disclosed):
     assert "Nguyễn Văn An" in text and "Trần Thị Bích" in text and "Thôn Đông" in text
     assert "Lê Văn Nháp" not in text
     assert review_round.disclosure_ends_on.strftime("%d/%m/%Y") in text
-    assert "working days left" in text or "working day left" in text
+    assert re.search(r"Còn \d+ ngày làm việc\.", text)  # "N working days left."
     assert 'id="comment-form"' in text
 
 
@@ -124,10 +119,10 @@ def test_after_the_window_the_form_is_gone_and_nothing_is_saved(client, disclose
     monkeypatch.setattr(timezone, "localdate", lambda *args: later)
     url = reverse("portal:disclosure", args=[review_round.pk])
     text = client.get(url).content.decode()
-    assert 'id="comment-form"' not in text and "The period for comments has ended." in text
+    assert 'id="comment-form"' not in text and "Đã hết thời gian nhận ý kiến góp ý." in text
     response = client.post(url, {"author_name": "Muộn", "text": "Gửi muộn"})
     assert response.status_code == 400
-    assert "closed; your comment was not saved" in response.content.decode()
+    assert "ý kiến của bạn chưa được lưu" in response.content.decode()
     assert not DisclosureComment.objects.exists()
 
 
