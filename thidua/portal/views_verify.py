@@ -28,7 +28,8 @@ def verify(request, token: str):
         "decision": decision,
         "recipient": recipient_name(award.entry.nomination),
         "award_name": name.capitalize() if name.isupper() else name,
-        "issuer": _("Chairman of the People's Committee of %(commune)s") % {"commune": award.commune.name},
+        "issuer": _("Chairman of the People's Committee of %(commune)s")
+        % {"commune": award.commune.name[:1].lower() + award.commune.name[1:]},
     }
     response = render(request, "portal/verify.html", context)
     response["X-Robots-Tag"] = "noindex"

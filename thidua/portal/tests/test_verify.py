@@ -30,7 +30,7 @@ def test_the_page_shows_the_award_without_login(client, award):
     assert "Lao động tiên tiến" in page
     assert "01/QĐ-UBND" in page
     assert f"{award.number}/{award.year}" in page
-    assert "Xã Ánh Dương" in page
+    assert "Chủ tịch Ủy ban nhân dân xã Ánh Dương" in page
     # no other personal data: the person's unit, position, birth date are not shown
     assert "Phòng Kinh tế" not in page and "Chuyên viên" not in page
 
