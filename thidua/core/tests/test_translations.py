@@ -49,3 +49,11 @@ def test_compiled_catalogue_matches_the_po():
         and (catalogue.pgettext(context, msgid) if context else catalogue.gettext(msgid)) != msgstr
     ]
     assert stale == [], "run `make messages` to recompile locale/vi/LC_MESSAGES/django.mo"
+
+
+def test_djangos_blank_choice_reads_vietnamese():
+    from django.db.models.fields import BLANK_CHOICE_LABEL
+    from django.utils import translation
+
+    with translation.override("vi"):
+        assert str(BLANK_CHOICE_LABEL) == "- Chọn -"
