@@ -24,6 +24,7 @@ from thidua.documents.responses import content_disposition, document_response
 from thidua.nominations import checks, dossier, exports, selectors, services
 from thidua.nominations.choices import DossierPartKind, NominationStatus
 from thidua.nominations.forms import (
+    NOMINEE_FIELDS,
     ModerateForm,
     NominationForm,
     OverrideForm,
@@ -232,8 +233,7 @@ class NominationFormView(ServiceFormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["review_round"] = self.review_round
-        if self.object is not None:
-            context["eligibility"] = eligibility_panel(self.object, checks.rules_for(self.review_round))
+        context.update(nominee_context(context["form"], self.review_round, self.object))
         return context
 
     def perform(self, form):
@@ -241,6 +241,34 @@ class NominationFormView(ServiceFormView):
         if self.object is None:
             return services.nomination_create(actor=self.request.user, data=data)
         return services.nomination_update(actor=self.request.user, nomination=self.object, data=data)
+
+
+def nominee_context(form: NominationForm, review_round: ReviewRound, nomination: Nomination | None) -> dict:
+    """What the nominee part of the form needs: the address it re-renders itself from (when the kind,
+    the nominee or the title changes) and the eligibility of the chosen nominee for the chosen title."""
+    if nomination is None:
+        url = reverse("nominations:nomination_nominee", args=[review_round.pk])
+    else:
+        url = reverse("nominations:nomination_update_nominee", args=[nomination.pk])
+    preview = form.preview()
+    eligibility = eligibility_panel(preview, checks.rules_for(review_round)) if preview else {}
+    return {"nominee_url": url, "eligibility": eligibility}
+
+
+@login_required
+def nomination_nominee(request, round: int | None = None, pk: int | None = None):
+    """The nominee part of the nomination form for the kind, nominee and title in the query (htmx): only
+    the list of the chosen kind shown, only the titles for it, and the eligibility once both are chosen.
+    404 for a round the user does not see, a nomination the user may not change, or a nominee outside what
+    the user may change."""
+    nomination = _nomination_for(request.user, pk, CHANGE) if pk is not None else None
+    review_round = nomination.review_round if nomination else _round_for(request.user, round)
+    initial = {name: request.GET[name] for name in NOMINEE_FIELDS if request.GET.get(name)}
+    form = NominationForm(user=request.user, review_round=review_round, instance=nomination, initial=initial)
+    if form.subject_refused:
+        raise Http404
+    context = {"form": form, **nominee_context(form, review_round, nomination)}
+    return render(request, "nominations/_nominee_fields.html", context)
 
 
 #: Dossier parts in the order of the dossier (tờ trình, báo cáo, biên bản, minh chứng), not alphabetical.
