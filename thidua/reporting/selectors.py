@@ -13,6 +13,7 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 
 from thidua.core.scoping import CHANGE, VIEW, scope_for
+from thidua.core.vietnamese.text import fold
 from thidua.orgs.models import PATH_SEGMENT_WIDTH, OrgUnit
 from thidua.reporting.choices import Aggregation, Direction, ReportStatus
 from thidua.reporting.models import Indicator, LockException, Report, ReportForm, Target
@@ -74,31 +75,201 @@ def units_for(form: ReportForm, *, user, action: str = VIEW, within: OrgUnit | N
     return units.order_by("path")
 
 
-def entry_rows(*, user, today: date | None = None) -> list[dict]:
-    """For each form and unit the user enters data for: this year's periods that have started."""
-    today = today or timezone.localdate()
-    rows = []
-    for form in ReportForm.objects.filter(active=True).order_by("name"):
-        units = list(units_for(form, user=user, action=CHANGE))
-        if not units:
+# --- Reports to fill (the entry list) ------------------------------------------------------------------
+
+ENTRY_PAGE_SIZE = 50
+# Up to this many units to report for, the list shows every period of the year (a unit's reporter); more
+# (an officer over a commune or the city) and it starts with the periods open for entry now, filtered.
+FEW_UNITS = 5
+OPEN_NOW, WHOLE_YEAR = "open", "year"
+NOT_STARTED, NOT_SUBMITTED = "none", "todo"
+TO_FILL = (ReportStatus.DRAFT, ReportStatus.RETURNED)
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    form: ReportForm
+    unit: OrgUnit
+    period: Period
+    report: Report | None
+    due: date
+    today: date
+
+    @property
+    def overdue(self) -> bool:
+        """Due date passed and nothing submitted yet."""
+        return self.due < self.today and (self.report is None or self.report.status in TO_FILL)
+
+
+@dataclass
+class EntryScope:
+    """The active forms and, for each, the units the user enters data for (in path order)."""
+
+    forms: list[ReportForm]
+    unit_ids: dict[int, list[int]]
+    units: QuerySet
+    today: date
+
+    @property
+    def unit_count(self) -> int:
+        return len({pk for ids in self.unit_ids.values() for pk in ids})
+
+    @property
+    def wide(self) -> bool:
+        return self.unit_count > FEW_UNITS
+
+    def periods(self, form: ReportForm) -> list[Period]:
+        """Periods of ``form`` to report for now, newest first: this year's that have started and last
+        year's still open for entry."""
+        today = self.today
+        periods = periods_between(form.period_type, date(today.year - 1, 1, 1), today)
+        return [p for p in reversed(periods) if p.year == today.year or form.lock_date(p) >= today]
+
+    def period_choices(self) -> list[Period]:
+        seen = {p for form in self.forms for p in self.periods(form)}
+        return sorted(seen, key=lambda p: (p.start, p.end), reverse=True)
+
+
+def entry_scope(*, user, within: OrgUnit | None = None, today: date | None = None) -> EntryScope:
+    """Two queries whatever the number of units: the active forms, then their units the user may change."""
+    units = OrgUnit.objects.visible_to(user, CHANGE)
+    if within is not None:
+        units = units.filter(path__startswith=within.path)
+    forms = {form.pk: form for form in ReportForm.objects.filter(active=True).order_by("name")}
+    links = (
+        ReportForm.units.through.objects.filter(
+            reportform_id__in=list(forms), orgunit_id__in=units.values("pk")
+        )
+        .order_by("orgunit__path")
+        .values_list("reportform_id", "orgunit_id")
+    )
+    unit_ids: dict[int, list[int]] = defaultdict(list)
+    for form_id, unit_id in links:
+        unit_ids[form_id].append(unit_id)
+    return EntryScope(
+        forms=[form for pk, form in forms.items() if pk in unit_ids],
+        unit_ids=dict(unit_ids),
+        units=units,
+        today=today or timezone.localdate(),
+    )
+
+
+class EntryRows:
+    """The rows to fill as a sequence a Paginator slices: form by form, newest period first, units in tree
+    order. Only the sliced rows' units and reports are loaded (two queries per page)."""
+
+    def __init__(self, segments: list[tuple[ReportForm, Period, list[int]]], today: date):
+        self.segments = segments
+        self.today = today
+        self._count = sum(len(ids) for _form, _period, ids in segments)
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            rows = self[key : key + 1]
+            if not rows:
+                raise IndexError(key)
+            return rows[0]
+        start, stop, _step = key.indices(self._count)
+        picked: list[tuple[ReportForm, Period, int]] = []
+        offset = 0
+        for form, period, ids in self.segments:
+            if offset >= stop:
+                break
+            if offset + len(ids) > start:
+                picked.extend((form, period, pk) for pk in ids[max(start - offset, 0) : stop - offset])
+            offset += len(ids)
+        return self._load(picked)
+
+    def _load(self, picked: list[tuple[ReportForm, Period, int]]) -> list[EntryRow]:
+        if not picked:
+            return []
+        unit_ids = {pk for _form, _period, pk in picked}
+        units = OrgUnit.objects.in_bulk(unit_ids)
+        reports = Report.objects.filter(
+            form_id__in={form.pk for form, _period, _pk in picked},
+            unit_id__in=unit_ids,
+            period__in={period.code for _form, period, _pk in picked},
+        )
+        found = {(r.form_id, r.unit_id, r.period): r for r in reports}
+        return [
+            EntryRow(
+                form=form,
+                unit=units[pk],
+                period=period,
+                report=found.get((form.pk, pk, period.code)),
+                due=form.due_date(period),
+                today=self.today,
+            )
+            for form, period, pk in picked
+        ]
+
+
+def entry_rows(
+    scope: EntryScope,
+    *,
+    unit_query: str = "",
+    form: ReportForm | None = None,
+    period: str = "",
+    status: str = "",
+) -> EntryRows:
+    """The reports to fill in ``scope``. ``period``: a period code, WHOLE_YEAR (every period of
+    ``scope.periods``) or OPEN_NOW (those whose lock date has not passed); blank: the whole year for a
+    few units, open now for many. ``status``: a report status, NOT_STARTED or NOT_SUBMITTED (not started,
+    draft or returned). At most two queries (the unit search, the statuses) besides the page's own."""
+    today = scope.today
+    period = period or (OPEN_NOW if scope.wide else WHOLE_YEAR)
+    matching: set[int] | None = None
+    if unit_query.strip():
+        units = scope.units
+        for word in fold(unit_query).split():
+            units = units.filter(search_text__contains=word)
+        matching = set(units.values_list("pk", flat=True))
+    segments: list[tuple[ReportForm, Period, list[int]]] = []
+    for each in scope.forms:
+        if form is not None and each.pk != form.pk:
             continue
-        periods = [p for p in periods_of_year(form.period_type, today.year) if p.start <= today]
-        reports = {
-            (r.unit_id, r.period): r
-            for r in Report.objects.filter(form=form, unit__in=units, period__in=[p.code for p in periods])
-        }
-        for unit in units:
-            for period in reversed(periods):
-                rows.append(
-                    {
-                        "form": form,
-                        "unit": unit,
-                        "period": period,
-                        "report": reports.get((unit.pk, period.code)),
-                        "due": form.due_date(period),
-                    }
-                )
-    return rows
+        ids = scope.unit_ids[each.pk]
+        if matching is not None:
+            ids = [pk for pk in ids if pk in matching]
+        for p in scope.periods(each):
+            if period == OPEN_NOW and each.lock_date(p) < today:
+                continue
+            if period not in (OPEN_NOW, WHOLE_YEAR) and p.code != period:
+                continue
+            segments.append((each, p, ids))
+    if status and segments:
+        segments = _with_status(scope, segments, status)
+    return EntryRows([s for s in segments if s[2]], today)
+
+
+def _with_status(scope: EntryScope, segments, status: str):
+    reports = Report.objects.filter(
+        form_id__in={form.pk for form, _p, _ids in segments},
+        period__in={p.code for _f, p, _ids in segments},
+        unit_id__in=scope.units.values("pk"),
+    ).values_list("form_id", "period", "unit_id", "status")
+    statuses: dict[tuple[int, str], dict[int, str]] = defaultdict(dict)
+    for form_id, code, unit_id, report_status in reports:
+        statuses[(form_id, code)][unit_id] = report_status
+
+    def keep(found: str | None) -> bool:
+        if status == NOT_STARTED:
+            return found is None
+        if status == NOT_SUBMITTED:
+            return found is None or found in TO_FILL
+        return found == status
+
+    result = []
+    for form, p, ids in segments:
+        found = statuses.get((form.pk, p.code), {})
+        result.append((form, p, [pk for pk in ids if keep(found.get(pk))]))
+    return result
 
 
 # --- Completeness and timeliness -------------------------------------------------------------------------

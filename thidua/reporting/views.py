@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,6 +30,7 @@ from thidua.reporting.periods import Period, periods_of_year
 from thidua.reporting.permissions import can_review
 
 NARRATIVE_FIELDS = ("results", "shortcomings", "proposals")
+QUEUE_PAGE_SIZE = 20
 
 
 def _form_for(user, pk):
@@ -51,18 +54,88 @@ def _errors_of(error: ValidationError) -> dict[str, list[str]]:
     return {"__all__": error.messages}
 
 
+def _paged(request, object_list, per_page: int, name: str):
+    """One page of ``object_list`` (the ``name`` query parameter), with the query strings of its
+    neighbours (the other parameters kept) as ``previous_query`` and ``next_query``."""
+    page = Paginator(object_list, per_page).get_page(request.GET.get(name))
+    for attr, has, number in (
+        ("previous_query", page.has_previous, page.number - 1),
+        ("next_query", page.has_next, page.number + 1),
+    ):
+        query = request.GET.copy()
+        query[name] = str(number)
+        setattr(page, attr, "?" + query.urlencode() if has() else "")
+    return page
+
+
+class EntryFilterForm(forms.Form):
+    """The filter of the reports to fill, for a user with many units (choices from the user's scope)."""
+
+    q = forms.CharField(label=gettext_lazy("Unit"), required=False)
+    form = forms.TypedChoiceField(
+        label=gettext_lazy("Report form"), required=False, coerce=int, empty_value=None
+    )
+    period = forms.ChoiceField(label=gettext_lazy("Period"), required=False)
+    status = forms.ChoiceField(label=gettext_lazy("Status"), required=False)
+
+    def __init__(self, data, *, scope: selectors.EntryScope):
+        super().__init__(data)
+        self.scope = scope
+        self.fields["form"].choices = [("", gettext_lazy("All forms"))] + [
+            (f.pk, f.name) for f in scope.forms
+        ]
+        self.fields["period"].choices = [
+            ("", gettext_lazy("Open for entry now") if scope.wide else gettext_lazy("This year")),
+            (selectors.OPEN_NOW, gettext_lazy("Open for entry now")),
+            (selectors.WHOLE_YEAR, gettext_lazy("This year")),
+        ] + [(p.code, p.label()[:1].upper() + p.label()[1:]) for p in scope.period_choices()]
+        self.fields["status"].choices = [
+            ("", gettext_lazy("All")),
+            (selectors.NOT_SUBMITTED, gettext_lazy("Not submitted yet")),
+            (selectors.NOT_STARTED, gettext_lazy("Not started")),
+            *ReportStatus.choices,
+        ]
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        forms_by_pk = {f.pk: f for f in self.scope.forms}
+        return {
+            "unit_query": data["q"],
+            "form": forms_by_pk.get(data["form"]) if data["form"] else None,
+            "period": data["period"],
+            "status": data["status"],
+        }
+
+
 class EntryListView(LoginRequiredMixin, TemplateView):
+    """The reports to fill: every period of the year for a few units (a unit's reporter); for many units
+    (the unit switcher's choice, or all the user's units) the periods open for entry now, paginated and
+    filtered by unit, form, period and status."""
+
     template_name = "reporting/entry_list.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
+        user, current = self.request.user, getattr(self.request, "current_unit", None)
+        scope = selectors.entry_scope(user=user, within=current)
+        filter_form = EntryFilterForm(self.request.GET or None, scope=scope)
+        rows = selectors.entry_rows(scope, **filter_form.filters())
+        page = _paged(self.request, rows, selectors.ENTRY_PAGE_SIZE, "page")
         context["title"] = _("Periodic reports")
-        context["rows"] = selectors.entry_rows(user=user)
-        context["queue"] = selectors.review_queue(
-            user=user, within=getattr(self.request, "current_unit", None)
-        )
-        context["lock_requests"] = selectors.lock_exception_queue(user=user)
+        context["scope"] = scope
+        context["filter_form"] = filter_form
+        context["page_obj"] = page
+        context["rows"] = page.object_list
+        context["filtered"] = any(self.request.GET.get(name) for name in filter_form.fields)
+        # the oldest submissions first, a page at a time (a city officer may have thousands waiting)
+        queue = selectors.review_queue(user=user, within=current)
+        context["queue_page"] = _paged(self.request, queue, QUEUE_PAGE_SIZE, "queue_page")
+        context["queue"] = context["queue_page"].object_list
+        requests = selectors.lock_exception_queue(user=user).order_by("pk")
+        context["lock_page"] = _paged(self.request, requests, QUEUE_PAGE_SIZE, "lock_page")
+        context["lock_requests"] = context["lock_page"].object_list
         context["forms"] = selectors.form_list(user=user)
         context["year"] = timezone.localdate().year
         return context
