@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -54,18 +56,43 @@ def _errors_of(error: ValidationError) -> dict[str, list[str]]:
     return {"__all__": error.messages}
 
 
-def _paged(request, object_list, per_page: int, name: str):
-    """One page of ``object_list`` (the ``name`` query parameter), with the query strings of its
-    neighbours (the other parameters kept) as ``previous_query`` and ``next_query``."""
-    page = Paginator(object_list, per_page).get_page(request.GET.get(name))
+def _neighbours(request, page, name: str, has_previous: bool, has_next: bool):
+    """Set ``previous_query`` and ``next_query``: the query strings of the neighbour pages (the other
+    parameters kept), or "" when there is none."""
     for attr, has, number in (
-        ("previous_query", page.has_previous, page.number - 1),
-        ("next_query", page.has_next, page.number + 1),
+        ("previous_query", has_previous, page.number - 1),
+        ("next_query", has_next, page.number + 1),
     ):
         query = request.GET.copy()
         query[name] = str(number)
-        setattr(page, attr, "?" + query.urlencode() if has() else "")
+        setattr(page, attr, "?" + query.urlencode() if has else "")
     return page
+
+
+def _paged(request, object_list, per_page: int, name: str):
+    """One page of ``object_list`` (the ``name`` query parameter) out of all its pages."""
+    page = Paginator(object_list, per_page).get_page(request.GET.get(name))
+    return _neighbours(request, page, name, page.has_previous(), page.has_next())
+
+
+@dataclass
+class Window:
+    """A page of a queue without counting it: one query whether the queue is empty or not."""
+
+    object_list: list
+    number: int
+    paginator = None
+
+
+def _window(request, queryset, per_page: int, name: str) -> Window:
+    try:
+        number = max(int(request.GET.get(name, 1)), 1)
+    except ValueError:
+        number = 1
+    start = (number - 1) * per_page
+    rows = list(queryset[start : start + per_page + 1])
+    page = Window(rows[:per_page], number)
+    return _neighbours(request, page, name, number > 1, len(rows) > per_page)
 
 
 class EntryFilterForm(forms.Form):
@@ -131,10 +158,10 @@ class EntryListView(LoginRequiredMixin, TemplateView):
         context["filtered"] = any(self.request.GET.get(name) for name in filter_form.fields)
         # the oldest submissions first, a page at a time (a city officer may have thousands waiting)
         queue = selectors.review_queue(user=user, within=current)
-        context["queue_page"] = _paged(self.request, queue, QUEUE_PAGE_SIZE, "queue_page")
+        context["queue_page"] = _window(self.request, queue, QUEUE_PAGE_SIZE, "queue_page")
         context["queue"] = context["queue_page"].object_list
         requests = selectors.lock_exception_queue(user=user).order_by("pk")
-        context["lock_page"] = _paged(self.request, requests, QUEUE_PAGE_SIZE, "lock_page")
+        context["lock_page"] = _window(self.request, requests, QUEUE_PAGE_SIZE, "lock_page")
         context["lock_requests"] = context["lock_page"].object_list
         context["forms"] = selectors.form_list(user=user)
         context["year"] = timezone.localdate().year
