@@ -252,7 +252,9 @@ def nominee_context(form: NominationForm, review_round: ReviewRound, nomination:
         url = reverse("nominations:nomination_update_nominee", args=[nomination.pk])
     preview = form.preview()
     eligibility = eligibility_panel(preview, checks.rules_for(review_round)) if preview else {}
-    return {"nominee_url": url, "eligibility": eligibility}
+    # The card of the commendation pages: the verdict, its conditions folded unless something is not met.
+    results = [eligibility] if eligibility.get("row") else []
+    return {"nominee_url": url, "eligibility": eligibility, "eligibility_results": results}
 
 
 @login_required

@@ -105,11 +105,12 @@ def test_the_chosen_title_stays_chosen_only_while_it_suits_the_kind(client, user
 def test_the_eligibility_shows_once_the_nominee_and_the_title_are_chosen(client, users, review_round, person):
     client.force_login(users["commune_officer"])
     _response, html = part(client, review_round, subject_kind="person", person=person.pk)
-    assert 'id="eligibility"' not in html
+    assert 'id="eligibility-preview"' not in html
     _response, html = part(
         client, review_round, subject_kind="person", person=person.pk, target="person:lao_dong_tien_tien"
     )
-    assert re.search(r'<article class="eligibility \w+" id="eligibility">', html)
+    preview = html.split('id="eligibility-preview"', 1)[1]
+    assert re.search(r'<article class="eligibility (eligible|held|not_eligible)">', preview)
 
 
 def test_a_nominee_the_user_may_not_change_is_not_found(
