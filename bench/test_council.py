@@ -13,12 +13,12 @@ then closed (slips reshuffled). Cases, each against a floor measured in the same
 - one member's ballot (``ballot_cast`` with 200 choices), rolled back; floor: a bare bulk INSERT of 200 slips.
 """
 
-import time
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.db import connection, transaction
+from timing import best_of, record
 
 from thidua.accounts.models import User
 from thidua.council import selectors, services
@@ -115,15 +115,6 @@ def counted_box(admin_user):
     return session
 
 
-def best_of(fn, rounds: int = 5) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def raw_group_by(session_id: int) -> list:
     slip, item = BallotSlip._meta.db_table, AgendaItem._meta.db_table
     with connection.cursor() as cursor:
@@ -137,18 +128,15 @@ def raw_group_by(session_id: int) -> list:
 
 
 def report(benchmark, name: str, floor: float, limit: float | None = LIMIT) -> None:
-    best = benchmark.stats.stats.min
-    benchmark.extra_info.update(
-        seconds=round(best, 4),
-        floor_seconds=round(floor, 4),
-        ratio_to_floor=round(best / floor, 2),
+    record(
+        benchmark,
+        f"{name} on {connection.vendor}",
+        floor,
+        limit,
         vendor=connection.vendor,
         members=MEMBERS,
         candidates=CANDIDATES,
     )
-    print(f"\n{name} on {connection.vendor}: {best:.4f} s, floor {floor:.4f} s, ratio {best / floor:.2f}")
-    if limit is not None:
-        assert best <= limit, f"{name}: {best:.3f} s > {limit} s"
 
 
 def test_tally(benchmark, counted_box):

@@ -11,9 +11,9 @@ the figures are the documents' cost, not the database's. Figures: bench/decision
 # --- An in-memory decision of N recipients (no database rows) ------------------------------------------
 import datetime
 import itertools
-import time
 
 import pytest
+from timing import best_of, record
 
 from thidua.decisions import certificates, documents
 from thidua.decisions.choices import DecisionKind, DecisionStatus
@@ -100,29 +100,6 @@ pytestmark = pytest.mark.django_db
 needs_soffice = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed")
 
 
-def best_of(function, rounds: int = 3) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def report(benchmark, floor: float, limit: float | None, **info) -> None:
-    best = benchmark.stats.stats.min
-    benchmark.extra_info.update(
-        seconds=round(best, 4),
-        floor_seconds=round(floor, 4),
-        ratio_to_floor=round(best / floor, 1),
-        target_seconds=limit,
-        **info,
-    )
-    print(f"\n{benchmark.name}: {best:.3f} s, floor {floor:.4f} s, ratio {best / floor:.1f}")
-    if limit is not None:
-        assert best <= limit, f"{best:.2f} s > {limit} s"
-
-
 def one_page_spec():
     decision, entries = build_decision(1)
     spec = documents.decision_spec(decision, entries)
@@ -140,7 +117,7 @@ def test_decision_1000_docx(benchmark):
     assert data.startswith(b"PK")
     spec = one_page_spec()
     floor = best_of(lambda: render_docx(spec), rounds=5)
-    report(benchmark, floor, 2.0, recipients=1000)
+    record(benchmark, benchmark.name, floor, 2.0, recipients=1000)
 
 
 @needs_soffice
@@ -154,7 +131,7 @@ def test_decision_1000_pdf(benchmark):
     assert data.startswith(b"%PDF")
     one_page = render_docx(one_page_spec())
     floor = best_of(lambda: render_pdf(one_page), rounds=2)
-    report(benchmark, floor, 10.0, recipients=1000)
+    record(benchmark, benchmark.name, floor, 10.0, recipients=1000)
 
 
 def test_certificates_1000_pdf(benchmark):
@@ -176,4 +153,4 @@ def test_certificates_1000_pdf(benchmark):
     assert data.startswith(b"%PDF") and progress[-1] == 1000 and len(progress) == 10
     one = [certificates.certificate_for(entries[0], decision, "https://thidua.camgiang.gov.vn", rules)]
     floor = best_of(lambda: certificates.render_pdf(one), rounds=3)
-    report(benchmark, floor, 60.0, certificates=1000, bytes=len(data))
+    record(benchmark, benchmark.name, floor, 60.0, certificates=1000, bytes=len(data))

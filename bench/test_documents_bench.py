@@ -12,12 +12,12 @@ import io
 import os
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 from django.db import connections
 from docx import Document
+from timing import best_of, record
 
 from thidua.campaigns.reader import read_plan_bytes, read_plan_file, read_plan_text
 from thidua.documents.models import DocumentNumber
@@ -31,29 +31,6 @@ from documents_plans import SEED, long_plan_docx, long_plan_text
 needs_seed = pytest.mark.skipif(not SEED.is_file(), reason=f"the seed plan is not at {SEED}")
 
 
-def best_of(function, rounds: int = 5) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def report(benchmark, floor: float, limit: float | None, **info) -> None:
-    best = benchmark.stats.stats.min
-    benchmark.extra_info.update(
-        seconds=round(best, 4),
-        floor_seconds=round(floor, 4),
-        ratio_to_floor=round(best / floor, 1),
-        target_seconds=limit,
-        **info,
-    )
-    print(f"\n{benchmark.name}: {best:.3f} s, floor {floor:.4f} s, ratio {best / floor:.1f}")
-    if limit is not None:
-        assert best <= limit, f"{best:.2f} s > {limit} s"
-
-
 # --- reading --------------------------------------------------------------------------------------------
 
 
@@ -62,7 +39,7 @@ def test_parse_seed(benchmark):
     reading = benchmark.pedantic(read_plan_file, args=(SEED,), rounds=10, iterations=1, warmup_rounds=1)
     assert reading["signer"]["name"] == "Vương Đức Dũng" and len(reading["assignments"]) == 7
     floor = best_of(lambda: SEED.read_text(encoding="utf-8"), rounds=20)
-    report(benchmark, floor, 0.5, characters=len(SEED.read_text(encoding="utf-8")))
+    record(benchmark, benchmark.name, floor, 0.5, characters=len(SEED.read_text(encoding="utf-8")))
 
 
 @needs_seed
@@ -71,7 +48,9 @@ def test_parse_30_page_plan_txt(benchmark):
     reading = benchmark.pedantic(read_plan_text, args=(text,), rounds=5, iterations=1, warmup_rounds=1)
     assert len(reading["assignments"]) >= 40 and reading["signer"]["name"] == "Vương Đức Dũng"
     floor = best_of(lambda: text.encode("utf-8").decode("utf-8").splitlines(), rounds=20)
-    report(benchmark, floor, 3.0, characters=len(text), assignments=len(reading["assignments"]))
+    record(
+        benchmark, benchmark.name, floor, 3.0, characters=len(text), assignments=len(reading["assignments"])
+    )
 
 
 @needs_seed
@@ -82,7 +61,14 @@ def test_parse_30_page_plan_docx(benchmark):
     )
     assert len(reading["assignments"]) >= 40
     floor = best_of(lambda: [p.text for p in Document(io.BytesIO(data)).paragraphs], rounds=5)
-    report(benchmark, floor, 3.0, bytes=len(data), floor_is="python-docx opening the file, paragraphs read")
+    record(
+        benchmark,
+        benchmark.name,
+        floor,
+        3.0,
+        bytes=len(data),
+        floor_is="python-docx opening the file, paragraphs read",
+    )
 
 
 # --- rendering ------------------------------------------------------------------------------------------
@@ -115,7 +101,14 @@ def test_render_plan_docx(benchmark, seed_plan):
     )
     assert data.startswith(b"PK\x03\x04")
     floor = best_of(empty_docx, rounds=10)
-    report(benchmark, floor, 1.0, bytes=len(data), floor_is="python-docx saving an empty document")
+    record(
+        benchmark,
+        benchmark.name,
+        floor,
+        1.0,
+        bytes=len(data),
+        floor_is="python-docx saving an empty document",
+    )
 
 
 @pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed")
@@ -125,7 +118,9 @@ def test_render_plan_pdf(benchmark, seed_plan):
     assert pdf.startswith(b"%PDF-")
     small = one_line_docx()
     floor = best_of(lambda: render_pdf(small), rounds=3)
-    report(benchmark, floor, 5.0, bytes=len(pdf), floor_is="soffice converting a one-line .docx")
+    record(
+        benchmark, benchmark.name, floor, 5.0, bytes=len(pdf), floor_is="soffice converting a one-line .docx"
+    )
 
 
 # --- the registry ---------------------------------------------------------------------------------------
@@ -183,4 +178,10 @@ def test_registry_100_numbers_from_10_threads(benchmark, tree, admin_user):
             )
 
     floor = best_of(plain_inserts, rounds=3)
-    report(benchmark, floor, None, floor_is="100 plain inserts from one thread, no lock, no checks")
+    record(
+        benchmark,
+        benchmark.name,
+        floor,
+        None,
+        floor_is="100 plain inserts from one thread, no lock, no checks",
+    )

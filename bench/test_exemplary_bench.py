@@ -9,13 +9,13 @@ three before/after rows each) and 4,000 adoptions. Cases, each against a floor m
   rows (model, unit name, adopting unit names) fetched through a plain cursor.
 """
 
-import time
 from datetime import date, datetime
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
+from timing import best_of, record
 
 from thidua.accounts.choices import Role
 from thidua.accounts.models import RoleGrant, User
@@ -71,25 +71,8 @@ def commune(admin_user):
     return commune, officer
 
 
-def best_of(fn, rounds: int = 5) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def report(benchmark, name: str, floor: float) -> None:
-    best = benchmark.stats.stats.min
-    benchmark.extra_info.update(
-        seconds=round(best, 4),
-        floor_seconds=round(floor, 4),
-        ratio_to_floor=round(best / floor, 2),
-        vendor=connection.vendor,
-        models=MODELS,
-    )
-    print(f"\n{name} on {connection.vendor}: {best:.4f} s, floor {floor:.4f} s, ratio {best / floor:.2f}")
+    record(benchmark, f"{name} on {connection.vendor}", floor, vendor=connection.vendor, models=MODELS)
 
 
 def _get(client, url):

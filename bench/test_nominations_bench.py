@@ -10,13 +10,13 @@ Cases, each against a floor measured in the same run:
   nomination's parts.
 """
 
-import time
 from datetime import date
 
 import pytest
 from django.db import connection
 from django.test import Client
 from openpyxl import Workbook
+from timing import best_of, record
 
 from thidua.accounts.choices import Role
 from thidua.accounts.models import RoleGrant, User
@@ -84,22 +84,14 @@ def round_data(admin_user):
     return review_round, nominations, client
 
 
-def best_of(fn, rounds: int = 5) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def report(benchmark, name: str, floor: float) -> None:
-    best = benchmark.stats.stats.min
-    benchmark.extra_info.update(
-        seconds=round(best, 4), floor_seconds=round(floor, 4), ratio_to_floor=round(best / floor, 2),
-        vendor=connection.vendor, nominations=UNITS * PER_UNIT,
-    )  # fmt: skip
-    print(f"\n{name} on {connection.vendor}: {best:.4f} s, floor {floor:.4f} s, ratio {best / floor:.2f}")
+    record(
+        benchmark,
+        f"{name} on {connection.vendor}",
+        floor,
+        vendor=connection.vendor,
+        nominations=UNITS * PER_UNIT,
+    )
 
 
 def _get(client, url, **params):

@@ -13,12 +13,12 @@ Cases, each against a floor measured in the same run:
 """
 
 import os
-import time
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from timing import best_of
 
 from thidua.accounts.choices import Role
 from thidua.accounts.models import RoleGrant, User
@@ -45,15 +45,6 @@ def dataset(django_db_setup, django_db_blocker):
         yield result, officer
         officer.delete()
         synth.delete(SEED)
-
-
-def best_of(fn, rounds: int = 5) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def report(benchmark, name: str, base: float, limit: float, ratio_limit: float | None = RATIO_LIMIT, **extra):
