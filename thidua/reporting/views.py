@@ -108,20 +108,26 @@ class EntryFilterForm(forms.Form):
     def __init__(self, data, *, scope: selectors.EntryScope):
         super().__init__(data)
         self.scope = scope
-        self.fields["form"].choices = [("", gettext_lazy("All forms"))] + [
-            (f.pk, f.name) for f in scope.forms
-        ]
-        self.fields["period"].choices = [
-            ("", gettext_lazy("Open for entry now") if scope.wide else gettext_lazy("This year")),
+        choices: dict[str, list] = {}
+        choices["form"] = [("", gettext_lazy("All forms"))] + [(f.pk, f.name) for f in scope.forms]
+        # no blank choice: the first one is what the list shows by default
+        spans = [
             (selectors.OPEN_NOW, gettext_lazy("Open for entry now")),
             (selectors.WHOLE_YEAR, gettext_lazy("This year")),
-        ] + [(p.code, p.label()[:1].upper() + p.label()[1:]) for p in scope.period_choices()]
-        self.fields["status"].choices = [
+        ]
+        choices["period"] = (spans if scope.wide else spans[::-1]) + [
+            (p.code, p.label()[:1].upper() + p.label()[1:]) for p in scope.period_choices()
+        ]
+        choices["status"] = [
             ("", gettext_lazy("All")),
             (selectors.NOT_SUBMITTED, gettext_lazy("Not submitted yet")),
             (selectors.NOT_STARTED, gettext_lazy("Not started")),
             *ReportStatus.choices,
         ]
+        for name, values in choices.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = values
 
     def filters(self) -> dict:
         if not self.is_valid():
@@ -155,7 +161,8 @@ class EntryListView(LoginRequiredMixin, TemplateView):
         context["filter_form"] = filter_form
         context["page_obj"] = page
         context["rows"] = page.object_list
-        context["filtered"] = any(self.request.GET.get(name) for name in filter_form.fields)
+        period = filter_form.filters().get("period") or (selectors.OPEN_NOW if scope.wide else "")
+        context["open_now"] = period == selectors.OPEN_NOW
         # the oldest submissions first, a page at a time (a city officer may have thousands waiting)
         queue = selectors.review_queue(user=user, within=current)
         context["queue_page"] = _window(self.request, queue, QUEUE_PAGE_SIZE, "queue_page")
