@@ -10,12 +10,9 @@ from __future__ import annotations
 import io
 import os
 import re
-import subprocess
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from django.utils import timezone
 
@@ -28,7 +25,6 @@ from thidua.decisions.choices import DecisionKind, SignerCapacity
 from thidua.decisions.models import Decision, DecisionEntry
 from thidua.documents.render import Annex, DocumentSpec, Paragraph, Signature, Table, decree30_date
 from thidua.documents.render.builders.common import issuer_lines, lower_first
-from thidua.documents.render.pdf import find_soffice
 from thidua.documents.responses import ascii_filename, document_bytes
 
 LEVEL_PREFIX = re.compile(r"^(xã|phường|thị trấn|đặc khu|thành phố|tỉnh)\s+", re.IGNORECASE)
@@ -398,49 +394,15 @@ def document_pdf(decision: Decision) -> bytes:
 # --- The dossier bundle of a proposal ------------------------------------------------------------------------
 
 
-def convert_many(documents: dict[str, bytes], *, timeout: float = 180) -> dict[str, bytes]:
-    """PDFs of several .docx files in one LibreOffice run (one start-up for the whole bundle).
+def convert_many(documents: dict[str, bytes]) -> dict[str, bytes]:
+    """PDFs of the bundle's .docx files in one LibreOffice run; none (the zip keeps the .docx) when
+    LibreOffice is missing or fails."""
+    from thidua.documents.render import RenderError, render_pdfs
 
-    Returns what it could convert; an empty dict when LibreOffice is missing or fails.
-    """
-    soffice = find_soffice()
-    if soffice is None or not documents:
+    try:
+        return render_pdfs(documents, timeout=180)
+    except RenderError:
         return {}
-    with tempfile.TemporaryDirectory(prefix="thidua-bundle-") as workdir:
-        work = Path(workdir)
-        sources = []
-        for index, (name, data) in enumerate(documents.items()):
-            path = work / f"d{index:04d}.docx"
-            path.write_bytes(data)
-            sources.append((name, path))
-        command = [
-            soffice,
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--headless",
-            "--invisible",
-            "--nologo",
-            "--norestore",
-            "--nolockcheck",
-            "--nodefault",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            str(work / "out"),
-            *(str(path) for _, path in sources),
-        ]
-        environment = {**os.environ, "HOME": str(work), "LC_ALL": "C.UTF-8"}
-        try:
-            subprocess.run(
-                command, env=environment, cwd=work, timeout=timeout, capture_output=True, check=False
-            )
-        except (OSError, subprocess.TimeoutExpired):
-            return {}
-        result = {}
-        for name, path in sources:
-            target = work / "out" / (path.stem + ".pdf")
-            if target.is_file() and target.stat().st_size:
-                result[name] = target.read_bytes()
-        return result
 
 
 def dossier_bundle(decision: Decision) -> bytes:

@@ -10,7 +10,7 @@ Pure Python (python-docx, LibreOffice for PDF); no Django imports, so it runs in
 from .builders import plan_spec, registration_summary_spec
 from .docx_writer import render_docx
 from .formatting import decree30_date, number_line, place_date_line
-from .pdf import RenderError, render_pdf
+from .pdf import RenderError, render_pdf, render_pdfs
 from .spec import (
     CAPACITY_PREFIXES,
     Annex,
@@ -43,4 +43,5 @@ __all__ = [
     "registration_summary_spec",
     "render_docx",
     "render_pdf",
+    "render_pdfs",
 ]

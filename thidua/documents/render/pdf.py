@@ -43,13 +43,25 @@ def render_pdf(docx_bytes: bytes, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -
     """
     if not docx_bytes.startswith(b"PK\x03\x04"):
         raise RenderError("Dữ liệu không phải tệp .docx, không thể xuất PDF")
+    return render_pdfs({"document": docx_bytes}, timeout=timeout)["document"]
+
+
+def render_pdfs(documents: dict[str, bytes], *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> dict[str, bytes]:
+    """The PDFs of several .docx files (by name) in one LibreOffice run: one start-up for a whole bundle.
+
+    Raises :class:`RenderError` when LibreOffice is missing, times out, or a file gives no PDF.
+    """
     soffice = find_soffice()
     if soffice is None:
         raise RenderError("Chưa cài LibreOffice (soffice), không thể xuất PDF")
+    if not documents:
+        return {}
     with tempfile.TemporaryDirectory(prefix="thidua-pdf-") as workdir:
         work = Path(workdir)
-        source = work / "document.docx"
-        source.write_bytes(docx_bytes)
+        sources = {}
+        for index, (name, data) in enumerate(documents.items()):
+            sources[name] = work / f"d{index:04d}.docx"
+            sources[name].write_bytes(data)
         command = [
             soffice,
             f"-env:UserInstallation={(work / 'profile').as_uri()}",
@@ -62,17 +74,20 @@ def render_pdf(docx_bytes: bytes, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -
             "--convert-to",
             "pdf:writer_pdf_Export",
             "--outdir",
-            str(work),
-            str(source),
+            str(work / "out"),
+            *(str(path) for path in sources.values()),
         ]
         environment = {**os.environ, "HOME": str(work), "LC_ALL": "C.UTF-8"}
         returncode, output = _run(command, timeout=timeout, env=environment, cwd=work, soffice=soffice)
-        target = work / "document.pdf"
-        if returncode != 0 or not target.is_file() or target.stat().st_size == 0:
-            detail = output.decode("utf-8", "replace").strip()
-            detail = detail.splitlines()[-1] if detail else f"mã lỗi {returncode}"
-            raise RenderError(f"LibreOffice không chuyển được tệp sang PDF: {detail}")
-        return target.read_bytes()
+        result = {}
+        for name, source in sources.items():
+            target = work / "out" / f"{source.stem}.pdf"
+            if returncode != 0 or not target.is_file() or target.stat().st_size == 0:
+                detail = output.decode("utf-8", "replace").strip()
+                detail = detail.splitlines()[-1] if detail else f"mã lỗi {returncode}"
+                raise RenderError(f"LibreOffice không chuyển được tệp sang PDF: {detail}")
+            result[name] = target.read_bytes()
+        return result
 
 
 def _run(command: list[str], *, timeout: float, env: dict, cwd: Path, soffice: str) -> tuple[int, bytes]:
