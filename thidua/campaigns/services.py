@@ -12,7 +12,7 @@ from thidua.campaigns import conf
 from thidua.campaigns.choices import PlanKind, PlanStatus, RegistrationStatus
 from thidua.campaigns.models import Assignment, Deadline, LegalBasis, Movement, Plan, Registration
 from thidua.core.scoping import CHANGE, can
-from thidua.core.services import audited_save, require
+from thidua.core.services import audited_save, move_status, require
 from thidua.core.vietnamese import WorkCalendar, format_date
 from thidua.documents.services import document_number_issue
 from thidua.orgs.models import OrgUnit
@@ -63,12 +63,7 @@ def issuer_line(unit: OrgUnit) -> str:
 
 
 def _plan_transition(plan: Plan, to_status: str) -> None:
-    if to_status not in PLAN_TRANSITIONS.get(plan.status, set()):
-        raise ValidationError(
-            _("A plan cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": PlanStatus(plan.status).label, "to": PlanStatus(to_status).label}
-        )
-    plan.status = to_status
+    move_status(plan, to_status, PLAN_TRANSITIONS, _("A plan cannot go from “%(from)s” to “%(to)s”."))
 
 
 def _locked_plan(plan: Plan) -> Plan:
@@ -395,15 +390,12 @@ def _check_open(plan: Plan, today: date | None) -> None:
 
 
 def _registration_transition(registration: Registration, to_status: str) -> None:
-    if to_status not in REGISTRATION_TRANSITIONS.get(registration.status, set()):
-        raise ValidationError(
-            _("A registration cannot go from “%(from)s” to “%(to)s”.")
-            % {
-                "from": RegistrationStatus(registration.status).label,
-                "to": RegistrationStatus(to_status).label,
-            }
-        )
-    registration.status = to_status
+    move_status(
+        registration,
+        to_status,
+        REGISTRATION_TRANSITIONS,
+        _("A registration cannot go from “%(from)s” to “%(to)s”."),
+    )
 
 
 REGISTRATION_FIELDS = ("unit", "person", "contents", "targets", "intended_titles")

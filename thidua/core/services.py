@@ -1,6 +1,6 @@
 """Helpers every app's services use: permission checks and audited writes (one history mechanism)."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from thidua.core.scoping import can, scope_for
@@ -30,3 +30,14 @@ def audited_delete(obj, *, actor, reason: str = "") -> None:
     obj._history_user = actor
     obj._change_reason = reason or None
     obj.delete()
+
+
+def move_status(obj, to_status: str, transitions: dict[str, set[str]], message: str) -> None:
+    """Set ``obj.status`` if the transition table allows the move, else refuse with ``message``, which
+    names the two statuses as ``%(from)s`` and ``%(to)s`` (their labels)."""
+    if to_status not in transitions.get(obj.status, set()):
+        labels = dict(obj._meta.get_field("status").choices)
+        raise ValidationError(
+            message % {"from": labels.get(obj.status, obj.status), "to": labels.get(to_status, to_status)}
+        )
+    obj.status = to_status

@@ -24,7 +24,7 @@ from simple_history.utils import bulk_update_with_history
 
 from thidua.accounts.choices import REVIEW
 from thidua.core.scoping import can
-from thidua.core.services import audited_save, require
+from thidua.core.services import audited_save, move_status, require
 from thidua.council.choices import Attendance, Channel, Choice, MemberRole, SessionStatus
 from thidua.council.models import (
     AgendaItem,
@@ -73,12 +73,9 @@ COUNCIL_FIELDS = ("name", "quorum_percent", "series_symbol")
 
 
 def _move(session: CouncilSession, to_status: str) -> None:
-    if to_status not in SESSION_TRANSITIONS.get(session.status, set()):
-        raise ValidationError(
-            _("A council session cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": St(session.status).label, "to": St(to_status).label}
-        )
-    session.status = to_status
+    move_status(
+        session, to_status, SESSION_TRANSITIONS, _("A council session cannot go from “%(from)s” to “%(to)s”.")
+    )
 
 
 def _locked(session: CouncilSession) -> CouncilSession:

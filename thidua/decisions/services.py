@@ -29,7 +29,7 @@ from thidua.commendations.rules import province_slug, ruleset_for
 from thidua.commendations.selectors import cash_total
 from thidua.core.models import Lock
 from thidua.core.scoping import can
-from thidua.core.services import audited_delete, audited_save, require
+from thidua.core.services import audited_delete, audited_save, move_status, require
 from thidua.decisions.choices import BatchMode, BatchStatus, DecisionKind, DecisionStatus
 from thidua.decisions.models import CertificateBatch, Decision, DecisionEntry, RewardRegisterEntry
 from thidua.documents.models import DocumentNumber
@@ -73,21 +73,15 @@ DEFAULT_LEGAL_BASES = "\n".join(
 
 
 def _move(decision: Decision, to_status: str) -> None:
-    if to_status not in DECISION_TRANSITIONS.get(decision.status, set()):
-        raise ValidationError(
-            _("A decision cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": D(decision.status).label, "to": D(to_status).label}
-        )
-    decision.status = to_status
+    move_status(
+        decision, to_status, DECISION_TRANSITIONS, _("A decision cannot go from “%(from)s” to “%(to)s”.")
+    )
 
 
 def _move_batch(batch: CertificateBatch, to_status: str) -> None:
-    if to_status not in BATCH_TRANSITIONS.get(batch.status, set()):
-        raise ValidationError(
-            _("A certificate batch cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": BatchStatus(batch.status).label, "to": BatchStatus(to_status).label}
-        )
-    batch.status = to_status
+    move_status(
+        batch, to_status, BATCH_TRANSITIONS, _("A certificate batch cannot go from “%(from)s” to “%(to)s”.")
+    )
 
 
 def locked(decision: Decision) -> Decision:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from thidua.accounts.choices import REVIEW
 from thidua.core.scoping import CHANGE, can
-from thidua.core.services import audited_delete, audited_save, require
+from thidua.core.services import audited_delete, audited_save, move_status, require
 from thidua.exemplary.choices import ModelStatus
 from thidua.exemplary.models import ExemplaryModel, ModelAdoption, ModelIndicator, ModelPhoto
 from thidua.exemplary.photos import check_photo
@@ -44,12 +44,7 @@ MAX_PHOTOS = 12
 
 
 def _move(model: ExemplaryModel, to_status: str) -> None:
-    if to_status not in TRANSITIONS.get(model.status, set()):
-        raise ValidationError(
-            _("An exemplary model cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": S(model.status).label, "to": S(to_status).label}
-        )
-    model.status = to_status
+    move_status(model, to_status, TRANSITIONS, _("An exemplary model cannot go from “%(from)s” to “%(to)s”."))
 
 
 def locked(model: ExemplaryModel) -> ExemplaryModel:

@@ -19,7 +19,7 @@ from simple_history.utils import bulk_update_with_history
 
 from thidua.accounts.choices import DECIDE, REVIEW
 from thidua.core.scoping import CHANGE
-from thidua.core.services import audited_delete, audited_save, require
+from thidua.core.services import audited_delete, audited_save, move_status, require
 from thidua.core.vietnamese.calendar import WorkCalendar
 from thidua.nominations import checks
 from thidua.nominations.choices import CommentStatus, DossierPartKind, NominationStatus, RoundStatus
@@ -54,21 +54,18 @@ NOMINATION_FIELDS = ("code", "category", "field_of_work", "position", "summary",
 
 
 def _move(nomination: Nomination, to_status: str) -> None:
-    if to_status not in NOMINATION_TRANSITIONS.get(nomination.status, set()):
-        raise ValidationError(
-            _("A nomination cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": S(nomination.status).label, "to": S(to_status).label}
-        )
-    nomination.status = to_status
+    move_status(
+        nomination,
+        to_status,
+        NOMINATION_TRANSITIONS,
+        _("A nomination cannot go from “%(from)s” to “%(to)s”."),
+    )
 
 
 def _move_round(review_round: ReviewRound, to_status: str) -> None:
-    if to_status not in ROUND_TRANSITIONS.get(review_round.status, set()):
-        raise ValidationError(
-            _("A review round cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": RoundStatus(review_round.status).label, "to": RoundStatus(to_status).label}
-        )
-    review_round.status = to_status
+    move_status(
+        review_round, to_status, ROUND_TRANSITIONS, _("A review round cannot go from “%(from)s” to “%(to)s”.")
+    )
 
 
 def locked(nomination: Nomination) -> Nomination:
