@@ -236,3 +236,27 @@ def test_save_one_units_monthly_form(benchmark, dataset):
         ratio_limit=None,
         indicators=len(indicators),
     )
+
+
+def test_entry_list_city_officer(benchmark, dataset):
+    """The reports-to-fill page (/reports/) of a city officer over every unit ("all my units"): the periods
+    open for entry now, 50 rows a page, under the 20 oldest reports waiting for review. Floor: what the page
+    must read, as raw SQL: the form–unit links of the city in tree order, and the oldest submitted reports."""
+    result, officer = dataset
+    client = _client(officer)
+    url = reverse("reporting:entry_list")
+    response = _get(client, url)
+    rows = response.context["page_obj"].paginator.count
+    assert response.context["scope"].wide and len(response.context["rows"]) == 50
+    benchmark.pedantic(_get, args=(client, url), rounds=5, iterations=1, warmup_rounds=1)
+    links = (
+        "SELECT l.reportform_id, l.orgunit_id FROM reporting_reportform_units l "
+        "JOIN orgs_orgunit u ON u.id = l.orgunit_id WHERE u.path LIKE %s ORDER BY u.path"
+    )
+    queue = (
+        "SELECT r.* FROM reporting_report r JOIN orgs_orgunit u ON u.id = r.unit_id "
+        "WHERE r.status = %s AND u.path LIKE %s ORDER BY r.submitted_at LIMIT 21"
+    )
+    prefix = result.city.path + "%"
+    base = _raw(links, [prefix]) + _raw(queue, [ReportStatus.SUBMITTED, prefix])
+    report(benchmark, "reports to fill (city officer, all units)", base, PAGE_LIMIT, rows=rows)
