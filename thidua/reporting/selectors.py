@@ -55,7 +55,7 @@ def review_queue(*, user, within: OrgUnit | None = None) -> QuerySet:
     reports = Report.objects.filter(condition, status=ReportStatus.SUBMITTED).select_related("form", "unit")
     if within is not None:
         reports = reports.filter(unit__path__startswith=within.path)
-    return reports.order_by("submitted_at")
+    return reports.order_by("submitted_at", "pk")
 
 
 def lock_exception_queue(*, user) -> QuerySet:
