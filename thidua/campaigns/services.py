@@ -14,6 +14,7 @@ from thidua.campaigns.models import Assignment, Deadline, LegalBasis, Movement, 
 from thidua.core.scoping import CHANGE, can
 from thidua.core.services import audited_save, move_status, require
 from thidua.core.vietnamese import WorkCalendar, format_date
+from thidua.documents.render.builders.common import lower_first
 from thidua.documents.services import document_number_issue
 from thidua.orgs.models import OrgUnit
 
@@ -205,7 +206,7 @@ PLAN_KIND_WORDS: dict[str, str] = {
 def issuer_phrase(unit: OrgUnit) -> str:
     """``Ủy ban nhân dân thành phố Hải Phòng`` for a local government; the unit's name otherwise."""
     if unit.kind in ("commune", "province", "district"):
-        return f"Ủy ban nhân dân {unit.name[:1].lower()}{unit.name[1:]}"
+        return f"Ủy ban nhân dân {lower_first(unit.name)}"
     return unit.name
 
 

@@ -29,6 +29,7 @@ from thidua.documents.render import (
     render_docx,
     render_pdf,
 )
+from thidua.documents.render.builders.common import lower_first
 
 CHAIR_TITLE = "CHỦ TỌA"
 SECRETARY_TITLE = "THƯ KÝ"
@@ -213,7 +214,7 @@ def _conclusion(items, commune) -> list:
     blocks: list = [
         Paragraph(
             f"Căn cứ kết quả kiểm phiếu, Hội đồng thống nhất đề nghị Chủ tịch Ủy ban nhân dân "
-            f"{commune.name[0].lower() + commune.name[1:]} xem xét, công nhận danh hiệu và khen thưởng cho "
+            f"{lower_first(commune.name)} xem xét, công nhận danh hiệu và khen thưởng cho "
             f"{len(passed)} trường hợp đạt số phiếu theo quy định:"
         )
     ]

@@ -37,6 +37,7 @@ from thidua.council.models import (
     VoteThreshold,
 )
 from thidua.council.selectors import active_members, tally
+from thidua.documents.render.builders.common import lower_first
 from thidua.nominations import services as nominations
 from thidua.nominations.choices import NominationStatus, RoundStatus
 from thidua.nominations.models import ReviewRound
@@ -139,7 +140,7 @@ def council_create(*, actor, data: dict[str, Any]) -> Council:
         raise ValidationError(_("This commune already has a council."))
     if not council.name:
         name = council.commune.name
-        council.name = "Hội đồng Thi đua - Khen thưởng " + name[:1].lower() + name[1:]
+        council.name = "Hội đồng Thi đua - Khen thưởng " + lower_first(name)
     audited_save(council, actor=actor)
     for code, percent, inclusive in DEFAULT_THRESHOLDS:
         audited_save(

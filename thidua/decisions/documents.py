@@ -269,7 +269,7 @@ def decision_spec(decision: Decision, entries: list[DecisionEntry] | None = None
     )
     items = []
     for group in data.groups:
-        what = f"danh hiệu “{group.name}”" if group.is_title else f"{group.name[0].lower()}{group.name[1:]}"
+        what = f"danh hiệu “{group.name}”" if group.is_title else lower_first(group.name)
         items.append(f"Tặng {what} cho {len(group.entries)} {KIND_WORDS.get(group.kind, '')}")
     body = [
         Paragraph(
@@ -333,7 +333,7 @@ def proposal_spec(decision: Decision, entries: list[DecisionEntry] | None = None
     when = _date(decision)
     items = []
     for group in data.groups:
-        what = f"danh hiệu “{group.name}”" if group.is_title else f"{group.name[0].lower()}{group.name[1:]}"
+        what = f"danh hiệu “{group.name}”" if group.is_title else lower_first(group.name)
         items.append(
             Paragraph(
                 f"- {what[0].upper()}{what[1:]}: {len(group.entries)} {KIND_WORDS.get(group.kind, '')};"

@@ -33,6 +33,7 @@ from thidua.core.services import audited_delete, audited_save, move_status, requ
 from thidua.decisions.choices import BatchMode, BatchStatus, DecisionKind, DecisionStatus
 from thidua.decisions.models import CertificateBatch, Decision, DecisionEntry, RewardRegisterEntry
 from thidua.documents.models import DocumentNumber
+from thidua.documents.render.builders.common import lower_first
 from thidua.documents.responses import ascii_filename
 from thidua.documents.services import document_number_issue
 from thidua.nominations import checks as nomination_checks
@@ -131,7 +132,7 @@ def default_title(kind: str, review_round: ReviewRound) -> str:
 def default_addressee(review_round: ReviewRound) -> str:
     commune = review_round.commune
     parent = commune.parent
-    return f"Ủy ban nhân dân {parent.name[0].lower()}{parent.name[1:]}" if parent is not None else ""
+    return f"Ủy ban nhân dân {lower_first(parent.name)}" if parent is not None else ""
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from thidua.decisions import selectors
 from thidua.decisions.certificates import award_words
 from thidua.decisions.documents import recipient_name
 from thidua.decisions.services import rules_at
+from thidua.documents.render.builders.common import lower_first
 
 
 def verify(request, token: str):
@@ -29,7 +30,7 @@ def verify(request, token: str):
         "recipient": recipient_name(award.entry.nomination),
         "award_name": name.capitalize() if name.isupper() else name,
         "issuer": _("Chairman of the People's Committee of %(commune)s")
-        % {"commune": award.commune.name[:1].lower() + award.commune.name[1:]},
+        % {"commune": lower_first(award.commune.name)},
     }
     response = render(request, "portal/verify.html", context)
     response["X-Robots-Tag"] = "noindex"
