@@ -385,16 +385,13 @@ def dossier_part_update(*, actor, part: DossierPart, title: str, text: str) -> D
 
 def check_upload(upload) -> str:
     """The upload's real type (pdf, jpg, png, docx, xlsx) from its content, within the size limit."""
-    from thidua.reporting.services import ALLOWED_EVIDENCE, _office_kind, sniff_kind
+    from thidua.reporting.services import ALLOWED_EVIDENCE, upload_kind
 
     if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
         raise ValidationError(
             {"file": _("The file is larger than %(size)s MB.") % {"size": MAX_UPLOAD_MB}}, code="too_large"
         )
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    kind = sniff_kind(head, upload.name) or (_office_kind(upload) if head.startswith(b"PK\x03\x04") else None)
+    kind = upload_kind(upload)
     if kind not in ALLOWED_EVIDENCE:
         raise ValidationError(
             {"file": _("Only PDF, JPG, PNG, Word (.docx) and Excel (.xlsx) files are accepted.")}, code="kind"

@@ -401,6 +401,14 @@ def _office_kind(upload) -> str | None:
     return None
 
 
+def upload_kind(upload) -> str | None:
+    """An uploaded file's real type (pdf, jpg, png, docx, xlsx) read from its content; None otherwise."""
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    return sniff_kind(head, upload.name) or (_office_kind(upload) if head.startswith(b"PK\x03\x04") else None)
+
+
 @transaction.atomic
 def evidence_add(*, actor, report: Report, upload) -> Evidence:
     report = Report.objects.select_for_update().select_related("form", "unit").get(pk=report.pk)
@@ -417,10 +425,7 @@ def evidence_add(*, actor, report: Report, upload) -> Evidence:
             _("The file is larger than %(size)s MB.") % {"size": report.form.evidence_max_mb},
             code="too_large",
         )
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    kind = sniff_kind(head, upload.name) or (_office_kind(upload) if head.startswith(b"PK\x03\x04") else None)
+    kind = upload_kind(upload)
     if kind not in ALLOWED_EVIDENCE:
         raise ValidationError(
             _("Only PDF, JPG, PNG, Word (.docx) and Excel (.xlsx) files are accepted."), code="kind"
