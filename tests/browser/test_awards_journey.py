@@ -78,6 +78,11 @@ def context_for(browser, live_server, username: str | None, viewport=DESKTOP):
     return page
 
 
+def settled(page) -> None:
+    """Wait until htmx has no request in flight (the nominee block re-renders on every change)."""
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
+
+
 def no_sideways_scroll(page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the page scrolls sideways on a phone ({width}px)"
@@ -194,15 +199,21 @@ def test_from_nomination_to_certificate_and_verification(browser, live_server, d
     # "Propose a nominee" reads like the menu's "Nominations" in Vietnamese: the button in the page.
     reporter.locator("#main").get_by_role("link", name=t("Propose a nominee")).click()
     reporter.locator("input[name=subject_kind][value=person]").check()
+    settled(reporter)
     reporter.locator("#id_person").select_option(str(teacher.pk))
+    settled(reporter)
     reporter.locator("#id_target").select_option(f"person:{GIAY_KHEN}")
+    settled(reporter)
     reporter.locator("#id_proposing_unit").select_option(str(school.pk))
     reporter.locator("#id_category").select_option("direct_worker")
     reporter.locator("#id_position").fill("Giáo viên")
     reporter.locator("#id_summary").fill(
         "Hoàn thành xuất sắc nhiệm vụ năm học 2024-2025; có học sinh đạt giải cấp thành phố."
     )
+    settled(reporter)
     no_sideways_scroll(reporter)
+    expect(reporter.locator("input[name=subject_kind][value=person]")).to_be_visible()
+    expect(reporter.locator("label[for=id_subject_kind_0]")).to_be_visible()
     radio = reporter.locator("input[name=subject_kind][value=person]").bounding_box()
     label = reporter.locator("label[for=id_subject_kind_0]").bounding_box()
     assert radio["width"] < 40 and label["height"] < 60, "the radio sits beside its label, on one line"
